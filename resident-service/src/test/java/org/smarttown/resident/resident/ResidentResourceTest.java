@@ -1,0 +1,172 @@
+package org.smarttown.resident.resident;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+import org.smarttown.commons.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ResidentResourceTest {
+
+    static final String WELFARE = TestTokens.user("welfare1", "welfare-staff");
+    static final String CARER = TestTokens.user("carer1", "care-worker");
+    static final String FOUNDER = TestTokens.user("founder1", "founder");
+
+    static String body(String name) {
+        return """
+                {"name":"%s","birthDate":"1945-03-02","sex":"F","phone":"010-1234-5678",
+                 "address":{"dong":"두암동","complex":"두암주공2단지","building":"201","unit":"1103"},
+                 "consents":[{"purpose":"CARE_SERVICES","given":true}]}
+                """.formatted(name);
+    }
+
+    static Response register(String body) {
+        return given().auth().oauth2(WELFARE).contentType(ContentType.JSON).body(body).post("/api/residents");
+    }
+
+    @Test
+    void welfareStaffRegisterAResidentAndCareWorkersCanReadIt() {
+        Response created = register(body("김순자"));
+        created.then().statusCode(201)
+                .header("Location", startsWith("/api/residents/"))
+                .body("name", equalTo("김순자"))
+                .body("address.complex", equalTo("두암주공2단지"))
+                .body("careConsent", equalTo(true))
+                .body("status", equalTo("ACTIVE"));
+
+        given().auth().oauth2(CARER).get(created.header("Location")).then()
+                .statusCode(200)
+                .body("id", equalTo(created.path("id")))
+                .body("birthDate", equalTo("1945-03-02"));
+    }
+
+    @Test
+    void aRequestWithoutATokenIsRefusedWith401() {
+        given().contentType(ContentType.JSON).body(body("무토큰")).post("/api/residents").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        given().auth().oauth2(TestTokens.foreignAudience("welfare1", "welfare-staff"))
+                .get("/api/residents").then().statusCode(401);
+    }
+
+    @Test
+    void aFounderMayNotRegisterResidents() {
+        given().auth().oauth2(FOUNDER).contentType(ContentType.JSON).body(body("권한없음"))
+                .post("/api/residents").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:forbidden"));
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndStoresNothing() {
+        long before = total();
+        register("{\"name\": \"김순자\", ").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:malformed-json"))
+                .body("status", equalTo(400))
+                .body(not(containsString("Exception")));
+        assertTotal(before);
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() {
+        register(body("김순자").replace("\"1945-03-02\"", "\"last spring\"")).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("birthDate"))
+                .body(not(containsString("com.fasterxml")));
+    }
+
+    @Test
+    void anUnknownEnumValueIsA400WithTheAllowedValues() {
+        register(body("김순자").replace("\"sex\":\"F\"", "\"sex\":\"X\"")).then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sex"))
+                .body("errors[0].message", containsString("F"));
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreAllListed() {
+        register("""
+                {"name":" ","birthDate":"2999-01-01","sex":"F","phone":"12345","address":{"dong":"두암동"}}
+                """).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:validation"))
+                .body("errors.field", hasItems("name", "birthDate", "phone", "address.complex"));
+    }
+
+    @Test
+    void anEmptyBodyIsA400() {
+        given().auth().oauth2(WELFARE).contentType(ContentType.JSON).post("/api/residents").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        String huge = body("김".repeat(600_000));
+        register(huge).then().statusCode(413);
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        given().auth().oauth2(WELFARE).get("/api/nothing-here").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:not-found"));
+    }
+
+    @Test
+    void anUnknownResidentIsA404Problem() {
+        given().auth().oauth2(WELFARE).get("/api/residents/8d0b1a52-4f8e-4c5e-9b7a-111111111111").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("8d0b1a52-4f8e-4c5e-9b7a-111111111111"));
+    }
+
+    @Test
+    void listsArePagedAndRefuseOversizedPages() {
+        register(body("페이지"));
+        given().auth().oauth2(WELFARE).queryParam("size", 1).get("/api/residents").then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("size", equalTo(1));
+        given().auth().oauth2(WELFARE).queryParam("size", 1000).get("/api/residents").then()
+                .statusCode(400)
+                .body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void healthMetricsAndApiDocsNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/residents"));
+    }
+
+    static long total() {
+        return given().auth().oauth2(WELFARE).queryParam("size", 1).get("/api/residents")
+                .then().statusCode(200).extract().<Number> path("totalItems").longValue();
+    }
+
+    static void assertTotal(long expected) {
+        given().auth().oauth2(WELFARE).queryParam("size", 1).get("/api/residents")
+                .then().body("totalItems", equalTo((int) expected));
+    }
+}
