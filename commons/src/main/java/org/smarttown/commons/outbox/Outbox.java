@@ -40,9 +40,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event " + type + " cannot be serialised", e));
         }
+        // The double cast matters: bound straight to jsonb, the reactive driver stores the text as a JSON string.
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                        "insert into outbox_message (event_id, address, event_type, payload) values (?1, ?2, ?3, cast(?4 as jsonb))")
+                        "insert into outbox_message (event_id, address, event_type, payload) values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb))")
                         .setParameter(1, envelope.eventId())
                         .setParameter(2, address)
                         .setParameter(3, type)

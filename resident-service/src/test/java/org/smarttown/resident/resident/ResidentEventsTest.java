@@ -1,0 +1,100 @@
+package org.smarttown.resident.resident;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.smarttown.commons.testing.ArtemisTestResource;
+import org.smarttown.commons.testing.Contracts;
+import org.smarttown.resident.EventProbe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class ResidentEventsTest {
+
+    @Inject
+    EventProbe probe;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void registeringPublishesResidentRegisteredInTheShapeOfItsContract() throws Exception {
+        UUID id = registered("이영희");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !probe.about(id).isEmpty());
+        JsonObject event = probe.about(id).get(0);
+        assertEquals("ResidentRegistered", event.getString("type"));
+        assertEquals(1, event.getInteger("version"));
+        assertEquals("이영희", event.getJsonObject("data").getString("name"));
+        Contracts.assertSameShape(Contracts.sample("ResidentRegistered.json"),
+                new ObjectMapper().readTree(event.encode()));
+    }
+
+    @Test
+    void aWriteSucceedsWhileTheBrokerIsDownAndItsEventFollowsWhenTheBrokerIsBack() throws InterruptedException {
+        ArtemisTestResource.stopBroker();
+        UUID id;
+        try {
+            id = registered("정말순");
+            // The change is committed with its event waiting in the outbox.
+            Thread.sleep(1500);
+            Row waiting = outboxRow(id);
+            assertTrue(waiting != null, "the event is in the outbox");
+            assertNull(waiting.getOffsetDateTime("sent_at"), "the event waits for the broker");
+            assertTrue(probe.about(id).isEmpty());
+        } finally {
+            ArtemisTestResource.startBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !probe.about(id).isEmpty());
+        Row row = outboxRow(id);
+        assertFalse(row.getOffsetDateTime("sent_at") == null, "the outbox row is marked sent");
+        assertTrue(row.getInteger("attempts") >= 1);
+        List<String> eventIds = probe.about(id).stream().map(e -> e.getString("eventId")).distinct().toList();
+        assertEquals(List.of(row.getUUID("event_id").toString()), eventIds, "one event, with the outbox's id");
+    }
+
+    @Test
+    void aRefusedWriteLeavesNoEventBehind() {
+        long before = unsentOrSentFor("무효");
+        given().auth().oauth2(ResidentResourceTest.WELFARE).contentType("application/json")
+                .body(ResidentResourceTest.body("무효").replace("\"F\"", "\"?\"")).post("/api/residents")
+                .then().statusCode(400);
+        assertEquals(before, unsentOrSentFor("무효"));
+    }
+
+    private static UUID registered(String name) {
+        return UUID.fromString(ResidentResourceTest.register(ResidentResourceTest.body(name))
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    private Row outboxRow(UUID residentId) {
+        var rows = pool.preparedQuery("select event_id, sent_at, attempts from outbox_message "
+                + "where payload -> 'data' ->> 'residentId' = $1")
+                .execute(Tuple.of(residentId.toString())).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+    private long unsentOrSentFor(String name) {
+        return pool.preparedQuery("select count(*) from outbox_message where payload -> 'data' ->> 'name' = $1")
+                .execute(Tuple.of(name)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
