@@ -2,6 +2,7 @@ package org.smarttown.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import org.smarttown.commons.outbox.EventEnvelope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -106,9 +108,13 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Hibernate Reactive binds its session to a duplicated Vert.x context: give each message its own. */
-    private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
+    /**
+     * Hibernate Reactive binds its session to a duplicated Vert.x context flagged safe: give each
+     * message its own, so no session is ever shared between two messages.
+     */
+    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
         return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
                 work.get().subscribe().with(emitter::complete, emitter::fail)));
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -69,7 +70,10 @@ public class ArtemisTestResource implements QuarkusTestResourceLifecycleManager 
                             .setAutoCreateAddresses(true)
                             .setAutoCreateQueues(true)
                             .setDefaultAddressRoutingType(RoutingType.MULTICAST)
-                            .setMaxDeliveryAttempts(5));
+                            .setMaxDeliveryAttempts(5)
+                            // Poison messages end in DLQ, as on the deployed broker, where tests can look.
+                            .setDeadLetterAddress(SimpleString.of("DLQ"))
+                            .setAutoCreateDeadLetterResources(true));
             for (String pair : queues.split(",")) {
                 if (pair.isBlank()) {
                     continue;

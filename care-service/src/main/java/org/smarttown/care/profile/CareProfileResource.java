@@ -1,0 +1,42 @@
+package org.smarttown.care.profile;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.smarttown.commons.paging.Page;
+import org.smarttown.commons.paging.PageRequest;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/care/profiles")
+@Tag(name = "Care profiles", description = "The residents in care, made from resident-service's events")
+public class CareProfileResource {
+
+    private final CareProfileService service;
+
+    public CareProfileResource(CareProfileService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("{residentId}")
+    @RolesAllowed({ "care-worker", "care-supervisor" })
+    @Operation(summary = "Read the care profile of one resident")
+    public Uni<CareProfileView> get(UUID residentId) {
+        return service.get(residentId).map(CareProfileView::of);
+    }
+
+    @GET
+    @RolesAllowed({ "care-worker", "care-supervisor" })
+    @Operation(summary = "List care profiles, by name, a page at a time")
+    public Uni<Page<CareProfileView>> list(@Valid @BeanParam PageRequest page) {
+        return service.list(page);
+    }
+}
