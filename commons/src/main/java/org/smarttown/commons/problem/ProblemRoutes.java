@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,6 +41,14 @@ public class ProblemRoutes {
                 || failure instanceof AuthenticationCompletionException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             write(ctx, unauthorized());
+            return;
+        }
+        if (failure instanceof OIDCException) {
+            // Fail closed: without the identity provider no token can be checked.
+            LOG.warnf("Identity provider unavailable on %s: %s", ctx.normalizedPath(), failure.getMessage());
+            ctx.response().putHeader("Retry-After", "10");
+            write(ctx, Problem.of("identity-provider-unavailable", "Service Unavailable", 503,
+                    "Sign-in cannot be checked right now; try again shortly"));
             return;
         }
         if (failure instanceof ForbiddenException) {
