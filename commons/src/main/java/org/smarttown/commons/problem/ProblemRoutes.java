@@ -75,7 +75,7 @@ public class ProblemRoutes {
         return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
     }
 
-    static void write(RoutingContext ctx, Problem problem) {
+    public static void write(RoutingContext ctx, Problem problem) {
         ctx.response()
                 .setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)

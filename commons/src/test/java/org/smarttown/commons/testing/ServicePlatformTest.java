@@ -38,12 +38,16 @@ public abstract class ServicePlatformTest {
     void everyOtherPathNeedsAToken() {
         given().get(apiPath() + "/anything").then()
                 .statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"));
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:unauthorized"));
     }
 
     @Test
     void anInvalidTokenIsRefused() {
-        given().auth().oauth2("not-a-token").get(apiPath()).then().statusCode(401);
+        given().auth().oauth2("not-a-token").get(apiPath()).then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.foreignAudience("welfare1", "welfare-staff")).get(apiPath()).then()
                 .statusCode(401);
     }

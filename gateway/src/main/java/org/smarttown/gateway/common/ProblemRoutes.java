@@ -1,0 +1,75 @@
+package org.smarttown.gateway.common;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem+json for everything the gateway answers itself: failed authentication (the token check
+ * runs in Quarkus' security handlers, before any route, and reports by failing the request), paths
+ * no route serves, and anything unexpected. A stack trace never reaches the caller.
+ */
+@ApplicationScoped
+public class ProblemRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProblemRoutes.class);
+
+    void install(@Observes Router router) {
+        // First among the failure handlers, so Quarkus' own (plain-text or HTML) error pages never answer.
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().last().handler(ctx -> write(ctx,
+                Problem.of("not-found", "Not Found", 404, "No service answers at this path")));
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            // Too late for a problem body: cut the connection so the caller sees a broken answer, not a short one.
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationCompletionException || ctx.statusCode() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            write(ctx, Problem.unauthorized());
+            return;
+        }
+        if (failure instanceof ForbiddenException || ctx.statusCode() == 403) {
+            write(ctx, Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this request"));
+            return;
+        }
+        int status = ctx.statusCode();
+        if (failure == null && status >= 400 && status < 500) {
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+            write(ctx, Problem.of(slugOf(reason), reason, status, "The request could not be processed"));
+            return;
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure %s on %s", errorId, ctx.normalizedPath());
+        write(ctx, Problem.of("internal", "Internal error", 500,
+                "The request could not be completed; quote error id " + errorId + " when reporting it"));
+    }
+
+    private static String slugOf(String reason) {
+        return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** Answers with the problem, its instance being the path the caller asked for. */
+    public static void write(RoutingContext ctx, Problem problem) {
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(problem.withInstance(ctx.normalizedPath()).toJson());
+    }
+}
