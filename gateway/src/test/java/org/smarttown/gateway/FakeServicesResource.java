@@ -8,8 +8,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts {@link FakeServices} and points every route of the gateway at them. Besides the four real
- * routes it adds two that only tests have: {@code /api/slow} (a 500 ms timeout) and {@code /api/down}
- * (a port where nothing listens).
+ * routes it adds three that only tests have: {@code /api/slow} (a 500 ms timeout), and {@code /api/down}
+ * and {@code /api/flaky} (ports where nothing listens).
  */
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +29,9 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         config.put("smarttown.gateway.routes.slow.timeout", "500ms");
         config.put("smarttown.gateway.routes.down.url", "http://127.0.0.1:" + FakeServices.closedPort());
         config.put("smarttown.gateway.routes.down.prefixes", "/api/down");
+        // Its own dead service, so the circuit-breaker test does not open the breaker of /api/down.
+        config.put("smarttown.gateway.routes.flaky.url", "http://127.0.0.1:" + FakeServices.closedPort());
+        config.put("smarttown.gateway.routes.flaky.prefixes", "/api/flaky");
         return config;
     }
 

@@ -27,6 +27,12 @@ public final class Tokens {
                 Set.of(AUDIENCE), Map.of());
     }
 
+    /** A partner agency's client-credentials token, as Keycloak issues it for clients agency-a/agency-b. */
+    public static String agency(String clientId) {
+        return OidcWiremockTestResource.generateJwtToken("service-account-" + clientId, Set.of("agency-partner"),
+                "client-" + clientId, "Bearer", Set.of(AUDIENCE), Map.of("azp", clientId, "agency_id", clientId));
+    }
+
     public static String foreignAudience(String userName, String... roles) {
         return OidcWiremockTestResource.generateJwtToken(userName, Set.of(roles), "user-" + userName, "Bearer",
                 Set.of("some-other-api"), Map.of());

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,6 +44,14 @@ public class ProblemRoutes {
                 || failure instanceof AuthenticationCompletionException || ctx.statusCode() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             write(ctx, Problem.unauthorized());
+            return;
+        }
+        if (failure instanceof OIDCException) {
+            // Fail closed: without the identity provider no token can be checked, so nothing passes.
+            LOG.warnf("Identity provider unavailable on %s: %s", ctx.normalizedPath(), failure.getMessage());
+            ctx.response().putHeader("Retry-After", "10");
+            write(ctx, Problem.of("identity-provider-unavailable", "Service Unavailable", 503,
+                    "Sign-in cannot be checked right now; try again shortly"));
             return;
         }
         if (failure instanceof ForbiddenException || ctx.statusCode() == 403) {

@@ -44,6 +44,56 @@ public interface GatewayConfig {
     @WithDefault("200")
     int maxConnectionsPerService();
 
+    /** Per-caller request limits on /api and /partner. */
+    RateLimit rateLimit();
+
+    /** When the gateway stops sending requests to a failing service for a while. */
+    CircuitBreaker circuitBreaker();
+
+    /**
+     * Token buckets per caller: each partner client, device hub and person has their own bucket of
+     * {@code capacity} requests, refilled at {@code refill-per-second}. Buckets live in this gateway
+     * instance, so with N replicas a caller gets up to N times the rate (a shared store is future work).
+     */
+    interface RateLimit {
+
+        /** Whether limits apply at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The tiers by name. A caller falls in {@code partner} (role agency-partner), {@code device}
+         * (role device-hub) or {@code user} (everyone else), unless {@link #clientTiers()} names
+         * another tier for its client id. Defaults in {@code application.properties}.
+         */
+        Map<String, Tier> tiers();
+
+        /** Tier overrides by OAuth client id, e.g. {@code agency-a=partner-premium}. */
+        Map<String, String> clientTiers();
+
+        /** A bucket's size and refill rate. */
+        interface Tier {
+
+            /** The burst a caller may send at once. */
+            int capacity();
+
+            /** Requests per second added back to the bucket. */
+            double refillPerSecond();
+        }
+    }
+
+    /** Consecutive connection failures or timeouts open the breaker; after a pause one trial request may pass. */
+    interface CircuitBreaker {
+
+        /** Consecutive failures that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before it lets a trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
     /** One upstream service and the paths it serves. */
     interface Route {
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.smarttown.gateway.config.GatewayConfig;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -56,6 +57,8 @@ public class GatewayProxy {
     private void assignRequestId(RoutingContext ctx) {
         String id = ProxyHeaders.requestId(ctx.request().getHeader(ProxyHeaders.REQUEST_ID));
         ctx.put(REQUEST_ID_KEY, id);
+        // Every log line written while serving this request carries its id (%X{requestId} in the format).
+        MDC.put("requestId", id);
         ctx.response().putHeader(ProxyHeaders.REQUEST_ID, id);
         ctx.next();
     }
@@ -64,7 +67,8 @@ public class GatewayProxy {
         // Quarkus' HTTP metrics (and traces) name a request by this template when one is set, and by
         // its full path otherwise: ids in paths would make an unbounded number of series.
         Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, template);
-        new ProxyExchange(vertx, upstreams.client(), upstream, ctx, maxBodySize, ctx.get(REQUEST_ID_KEY)).start();
+        new ProxyExchange(vertx, upstreams.client(), upstream, upstreams.breaker(upstream), ctx, maxBodySize,
+                ctx.get(REQUEST_ID_KEY)).start();
     }
 
     /**

@@ -40,6 +40,7 @@ final class ProxyExchange {
     private final Vertx vertx;
     private final HttpClient client;
     private final Upstream upstream;
+    private final CircuitBreaker breaker;
     private final RoutingContext ctx;
     private final HttpServerRequest in;
     private final HttpServerResponse out;
@@ -52,11 +53,12 @@ final class ProxyExchange {
     /** True once the caller has its answer, the service's or the gateway's; later events change nothing. */
     private boolean answered;
 
-    ProxyExchange(Vertx vertx, HttpClient client, Upstream upstream, RoutingContext ctx, long maxBodySize,
-            String requestId) {
+    ProxyExchange(Vertx vertx, HttpClient client, Upstream upstream, CircuitBreaker breaker, RoutingContext ctx,
+            long maxBodySize, String requestId) {
         this.vertx = vertx;
         this.client = client;
         this.upstream = upstream;
+        this.breaker = breaker;
         this.ctx = ctx;
         this.in = ctx.request();
         this.out = ctx.response();
@@ -72,6 +74,13 @@ final class ProxyExchange {
         }
         if (declared > maxBodySize) {
             answerWithProblem(tooLarge());
+            return;
+        }
+        long retryAfter = breaker.allow(System.nanoTime());
+        if (retryAfter > 0) {
+            out.putHeader("Retry-After", Long.toString(retryAfter));
+            answerWithProblem(Problem.of("service-unavailable", "Service Unavailable", 503,
+                    "The " + upstream.name() + " service is failing; the gateway pauses requests to it"));
             return;
         }
         // Hold the body until the service is connected; Quarkus pauses requests too, this just says so.
@@ -154,6 +163,7 @@ final class ProxyExchange {
         }
         answered = true;
         cancelTimer();
+        breaker.succeeded();
         HttpClientResponse response = result.result();
         out.setStatusCode(response.statusCode());
         if (response.statusMessage() != null) {
@@ -191,6 +201,7 @@ final class ProxyExchange {
             return;
         }
         LOG.warnf("%s service did not answer request %s within %s", upstream.name(), requestId, upstream.timeout());
+        breaker.failed(System.nanoTime());
         answerWithProblem(Problem.of("gateway-timeout", "Gateway Timeout", 504,
                 "The " + upstream.name() + " service did not answer in time"));
     }
@@ -201,6 +212,7 @@ final class ProxyExchange {
         }
         // The cause names the service's address: it goes to the log, never to the caller.
         LOG.warnf("%s service unreachable for request %s: %s", upstream.name(), requestId, cause.toString());
+        breaker.failed(System.nanoTime());
         answerWithProblem(Problem.of("bad-gateway", "Bad Gateway", 502,
                 "The " + upstream.name() + " service could not be reached"));
     }

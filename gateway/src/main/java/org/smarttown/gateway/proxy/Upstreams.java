@@ -21,6 +21,7 @@ public class Upstreams {
 
     private final List<Upstream> all;
     private final HttpClient client;
+    private final Map<String, CircuitBreaker> breakers;
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         this.all = config.routes().entrySet().stream()
@@ -39,6 +40,13 @@ public class Upstreams {
         // Vert.x keeps 5 connections per server by default; each open event stream holds one.
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService());
         this.client = vertx.createHttpClient(options, pool);
+        GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
+        this.breakers = all.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Upstream::name,
+                upstream -> new CircuitBreaker(breaker.failureThreshold(), breaker.openFor())));
+    }
+
+    CircuitBreaker breaker(Upstream upstream) {
+        return breakers.get(upstream.name());
     }
 
     List<Upstream> all() {
