@@ -1,9 +1,12 @@
 package org.smarttown.care.profile;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +23,9 @@ public class CareProfile extends PanacheEntityBase {
         OPEN, CLOSED
     }
 
+    /** Why a profile was closed: the resident's own status from resident-service, or consent. */
+    public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+
     @Id
     public UUID residentId;
     public String name;
@@ -29,6 +35,20 @@ public class CareProfile extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public OffsetDateTime openedAt;
+    public OffsetDateTime closedAt;
+    public String closedReason;
+    public OffsetDateTime updatedAt;
+    public String assignedCareWorker;
+    @Convert(converter = EmergencyContactsConverter.class)
+    public List<EmergencyContact> emergencyContacts = List.of();
+    /** The resident's own active hours and quiet period; null means the configured default. */
+    public LocalTime activeFrom;
+    public LocalTime activeTo;
+    public Integer quietPeriodMinutes;
     @Version
     public int version;
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
 }

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +32,7 @@ public class CareProfileResource {
     @RolesAllowed({ "care-worker", "care-supervisor" })
     @Operation(summary = "Read the care profile of one resident")
     public Uni<CareProfileView> get(UUID residentId) {
-        return service.get(residentId).map(CareProfileView::of);
+        return service.get(residentId);
     }
 
     @GET
@@ -38,5 +40,13 @@ public class CareProfileResource {
     @Operation(summary = "List care profiles, by name, a page at a time")
     public Uni<Page<CareProfileView>> list(@Valid @BeanParam PageRequest page) {
         return service.list(page);
+    }
+
+    @PATCH
+    @Path("{residentId}")
+    @RolesAllowed("care-supervisor")
+    @Operation(summary = "Set a resident's own expected active hours and quiet period")
+    public Uni<CareProfileView> changeRhythm(UUID residentId, @Valid @NotNull RhythmChange change) {
+        return service.changeRhythm(residentId, change);
     }
 }

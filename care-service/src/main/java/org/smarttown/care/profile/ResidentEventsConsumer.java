@@ -31,10 +31,18 @@ public class ResidentEventsConsumer {
     }
 
     private Uni<Void> apply(EventEnvelope event) {
-        if (ResidentRegistered.TYPE.equals(event.type())) {
-            return profiles.open(mapper.convertValue(event.data(), ResidentRegistered.class));
-        }
-        // Other resident events are not ours yet; recording them as processed is harmless.
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case ResidentRegistered.TYPE, ResidentRegistered.UPDATED ->
+                profiles.registeredOrUpdated(read(event, ResidentRegistered.class));
+            case ResidentDeactivated.TYPE -> profiles.deactivated(read(event, ResidentDeactivated.class));
+            case ConsentChanged.TYPE -> profiles.consentChanged(read(event, ConsentChanged.class));
+            // Other resident events are not ours; recording them as processed is harmless.
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private <T> T read(EventEnvelope event, Class<T> type) {
+        // An unreadable data block throws here, rolls back and ends in the dead-letter queue.
+        return mapper.convertValue(event.data(), type);
     }
 }

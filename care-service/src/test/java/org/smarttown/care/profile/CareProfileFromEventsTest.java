@@ -93,11 +93,24 @@ class CareProfileFromEventsTest {
     }
 
     @Test
-    void ourCopyOfTheContractIsTheProducersAndWeCanReadIt() throws Exception {
-        Contracts.assertCopyMatchesProducer("resident-service", "ResidentRegistered.json");
-        ResidentRegistered sample = new ObjectMapper().findAndRegisterModules()
-                .treeToValue(Contracts.sample("ResidentRegistered.json").get("data"), ResidentRegistered.class);
-        assertEquals("두암주공2단지", sample.complex());
+    void ourCopiesOfTheResidentContractsAreTheProducersAndWeCanReadThem() throws Exception {
+        for (String file : new String[] { "ResidentRegistered.json", "ResidentUpdated.json",
+                "ResidentDeactivated.json", "ConsentChanged.json" }) {
+            Contracts.assertCopyMatchesProducer("resident-service", file);
+        }
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        ResidentRegistered registered = mapper.treeToValue(Contracts.sample("ResidentRegistered.json").get("data"),
+                ResidentRegistered.class);
+        assertEquals("두암주공2단지", registered.complex());
+        assertEquals("carer1", registered.assignedCareWorker());
+        assertEquals("박민수", registered.emergencyContacts().get(0).name());
+        ResidentRegistered updated = mapper.treeToValue(Contracts.sample("ResidentUpdated.json").get("data"),
+                ResidentRegistered.class);
+        assertEquals("SON", updated.emergencyContacts().get(0).relation());
+        assertEquals("MOVED_OUT", mapper.treeToValue(Contracts.sample("ResidentDeactivated.json").get("data"),
+                ResidentDeactivated.class).status());
+        assertEquals(ConsentChanged.CARE_SERVICES, mapper.treeToValue(Contracts.sample("ConsentChanged.json")
+                .get("data"), ConsentChanged.class).purpose());
     }
 
     @Test

@@ -23,13 +23,41 @@ public class ResidentEvents {
 
     /** A ResidentRegistered built from the contract sample, with fresh ids. */
     public static ObjectNode registered(UUID residentId, String name, boolean careConsent) {
-        ObjectNode event = (ObjectNode) Contracts.sample("ResidentRegistered.json").deepCopy();
-        event.put("eventId", UUID.randomUUID().toString());
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("residentId", residentId.toString());
-        data.put("name", name);
-        data.put("careConsent", careConsent);
+        return resident("ResidentRegistered.json", residentId, name, careConsent);
+    }
+
+    /** A ResidentUpdated built from the contract sample, with fresh ids. */
+    public static ObjectNode updated(UUID residentId, String name, boolean careConsent) {
+        return resident("ResidentUpdated.json", residentId, name, careConsent);
+    }
+
+    public static ObjectNode deactivated(UUID residentId, String status) {
+        ObjectNode event = sample("ResidentDeactivated.json", residentId);
+        ((ObjectNode) event.get("data")).put("status", status);
         return event;
+    }
+
+    public static ObjectNode consent(UUID residentId, String purpose, boolean given) {
+        ObjectNode event = sample("ConsentChanged.json", residentId);
+        ((ObjectNode) event.get("data")).put("purpose", purpose).put("given", given);
+        return event;
+    }
+
+    private static ObjectNode resident(String file, UUID residentId, String name, boolean careConsent) {
+        ObjectNode event = sample(file, residentId);
+        ((ObjectNode) event.get("data")).put("name", name).put("careConsent", careConsent);
+        return event;
+    }
+
+    private static ObjectNode sample(String file, UUID residentId) {
+        ObjectNode event = (ObjectNode) Contracts.sample(file).deepCopy();
+        event.put("eventId", UUID.randomUUID().toString());
+        ((ObjectNode) event.get("data")).put("residentId", residentId.toString());
+        return event;
+    }
+
+    public void send(ObjectNode event) {
+        send(event.toString());
     }
 
     public void send(String json) {
