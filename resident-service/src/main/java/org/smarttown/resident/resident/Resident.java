@@ -2,9 +2,17 @@ package org.smarttown.resident.resident;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,7 +44,24 @@ public class Resident extends PanacheEntityBase {
     public String complex;
     public String building;
     public String unit;
-    /** Whether the resident consented to care services (smart bands, alerts, visits). */
+    public Double lat;
+    public Double lon;
+    /** ",ELDERLY,LIVING_ALONE,": a category filter is then a LIKE on ",CODE,". */
+    public String categoryCodes = ",";
+    /** Same layout as {@link #categoryCodes}; only with BASIC_LIVELIHOOD. */
+    public String benefitTypes = ",";
+    /** Only with CHRONIC_ILLNESS. */
+    @Convert(converter = Converters.Strings.class)
+    public List<String> conditions = List.of();
+    @Convert(converter = Converters.Contacts.class)
+    public List<EmergencyContact> emergencyContacts = List.of();
+    @Convert(converter = Converters.Consents.class)
+    public List<ConsentState> consents = List.of();
+    /** User name of the care worker who looks after the resident. */
+    public String assignedCareWorker;
+    /** The resident's reference in 행복e음, the national social-security information system. */
+    public String haengbokeumId;
+    /** Whether the resident consented to care services; kept beside {@link #consents} for queries. */
     public boolean careConsent;
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -44,6 +69,40 @@ public class Resident extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(updatable = false)
     public String createdBy;
+    public OffsetDateTime updatedAt;
+    public String updatedBy;
     @Version
     public int version;
+
+    public Set<Category> categories() {
+        return decode(categoryCodes, Category.class, Category::valueOf);
+    }
+
+    public void categories(Collection<Category> values) {
+        categoryCodes = encode(values);
+    }
+
+    public Set<BenefitType> benefitTypes() {
+        return decode(benefitTypes, BenefitType.class, BenefitType::valueOf);
+    }
+
+    public void benefitTypes(Collection<BenefitType> values) {
+        benefitTypes = encode(values);
+    }
+
+    public boolean consentsTo(Purpose purpose) {
+        return consents.stream().anyMatch(c -> c.purpose() == purpose && c.given());
+    }
+
+    static String encode(Collection<? extends Enum<?>> values) {
+        return values == null || values.isEmpty() ? ","
+                : values.stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
+    }
+
+    private static <E extends Enum<E>> Set<E> decode(String codes, Class<E> type, Function<String, E> parse) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        Arrays.stream(codes == null ? new String[0] : codes.split(",")).filter(s -> !s.isBlank()).map(parse)
+                .forEach(set::add);
+        return set;
+    }
 }

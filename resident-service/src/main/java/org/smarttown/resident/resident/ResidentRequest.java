@@ -2,8 +2,11 @@ package org.smarttown.resident.resident;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -15,9 +18,21 @@ public record ResidentRequest(
         @NotBlank @Size(max = 100) String name,
         @NotNull @Past LocalDate birthDate,
         @NotNull Resident.Sex sex,
-        @Pattern(regexp = "0\\d{1,2}-\\d{3,4}-\\d{4}", message = "must look like 010-1234-5678") String phone,
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
         @NotNull @Valid Address address,
+        @Valid Location location,
+        @Size(max = 5) Set<@NotNull Category> categories,
+        @Size(max = 4) Set<@NotNull BenefitType> benefitTypes,
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> conditions,
+        @Size(max = 5) List<@NotNull @Valid EmergencyContact> emergencyContacts,
+        @Size(max = 100) String assignedCareWorker,
+        @Pattern(regexp = HAENGBOKEUM, message = HAENGBOKEUM_MESSAGE) String haengbokeumId,
         @Size(max = 10) List<@NotNull @Valid Consent> consents) {
+
+    static final String PHONE = "0\\d{1,2}-\\d{3,4}-\\d{4}";
+    static final String PHONE_MESSAGE = "must look like 010-1234-5678";
+    static final String HAENGBOKEUM = "[A-Za-z0-9-]{1,40}";
+    static final String HAENGBOKEUM_MESSAGE = "must be 1 to 40 letters, digits or hyphens";
 
     public record Address(
             @NotBlank @Size(max = 50) String dong,
@@ -26,14 +41,12 @@ public record ResidentRequest(
             @Size(max = 20) String unit) {
     }
 
-    public enum Purpose {
-        CARE_SERVICES, DATA_SHARING, CONTACT
+    /** WGS 84 degrees. */
+    public record Location(
+            @NotNull @DecimalMin(value = "-90", message = "must be between -90 and 90") @DecimalMax(value = "90", message = "must be between -90 and 90") Double lat,
+            @NotNull @DecimalMin(value = "-180", message = "must be between -180 and 180") @DecimalMax(value = "180", message = "must be between -180 and 180") Double lon) {
     }
 
     public record Consent(@NotNull Purpose purpose, @NotNull Boolean given) {
-    }
-
-    boolean consentsTo(Purpose purpose) {
-        return consents != null && consents.stream().anyMatch(c -> c.purpose() == purpose && c.given());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
+import org.smarttown.resident.common.Caller;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +24,11 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/residents")
 @Tag(name = "Residents", description = "The registry of residents in care")
 public class ResidentResource {
+
+    static final String STAFF = "welfare-staff";
+    static final String CARE_WORKER = "care-worker";
+    static final String SUPERVISOR = "care-supervisor";
+    static final String ADMIN = "admin";
 
     private final ResidentService service;
     private final SecurityIdentity identity;
@@ -32,10 +39,10 @@ public class ResidentResource {
     }
 
     @POST
-    @RolesAllowed("welfare-staff")
+    @RolesAllowed(STAFF)
     @Operation(summary = "Register a resident", description = "Publishes ResidentRegistered to residents.events.")
     public Uni<RestResponse<ResidentView>> register(@Valid @NotNull ResidentRequest request) {
-        return service.register(request, identity.getPrincipal().getName())
+        return service.register(request, Caller.of(identity))
                 .map(resident -> RestResponse.ResponseBuilder.<ResidentView> create(RestResponse.Status.CREATED)
                         .header("Location", "/api/residents/" + resident.id)
                         .entity(ResidentView.of(resident))
@@ -44,16 +51,36 @@ public class ResidentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ "welfare-staff", "care-worker", "care-supervisor" })
-    @Operation(summary = "Read one resident")
+    @RolesAllowed({ STAFF, CARE_WORKER, SUPERVISOR, ADMIN })
+    @Operation(summary = "Read one resident, with the status history",
+            description = "A care worker reads only the residents assigned to them; others are 404.")
     public Uni<ResidentView> get(UUID id) {
-        return service.get(id).map(ResidentView::of);
+        return service.view(id, Caller.of(identity));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(STAFF)
+    @Operation(summary = "Change some of a resident's data",
+            description = "Absent fields stay; lists are replaced whole. Publishes ConsentChanged per changed consent and ResidentUpdated.")
+    public Uni<ResidentView> update(UUID id, @Valid @NotNull ResidentPatch patch) {
+        return service.update(id, patch, Caller.of(identity));
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @RolesAllowed(STAFF)
+    @Operation(summary = "End a resident's care (moved out, deceased) with a reason",
+            description = "Adds to the status history; publishes ResidentDeactivated.")
+    public Uni<ResidentView> deactivate(UUID id, @Valid @NotNull DeactivationRequest request) {
+        return service.deactivate(id, request, Caller.of(identity));
     }
 
     @GET
-    @RolesAllowed("welfare-staff")
-    @Operation(summary = "List residents, by name, a page at a time")
-    public Uni<Page<ResidentView>> list(@Valid @BeanParam PageRequest page) {
-        return service.list(page);
+    @RolesAllowed({ STAFF, CARE_WORKER, SUPERVISOR, ADMIN })
+    @Operation(summary = "Find residents",
+            description = "q matches name or phone; dong, complex, category and status filter; sort by name, birthDate, createdAt or complex (leading - for descending). A care worker sees only their own residents.")
+    public Uni<Page<ResidentView>> search(@Valid @BeanParam ResidentSearch search, @Valid @BeanParam PageRequest page) {
+        return service.search(search, page, Caller.of(identity));
     }
 }

@@ -49,6 +49,83 @@ class ResidentEventsTest {
     }
 
     @Test
+    void theFullModelTravelsInResidentRegisteredWithContactsInOrder() throws Exception {
+        UUID id = UUID.fromString(Residents.registeredId(Residents.full("박정순", Residents.uniqueComplex(), true)));
+
+        JsonObject data = eventOf(id, "ResidentRegistered").getJsonObject("data");
+        assertEquals("carer1", data.getString("assignedCareWorker"));
+        assertEquals("박민수", data.getJsonArray("emergencyContacts").getJsonObject(0).getString("name"));
+        assertEquals(2, data.getJsonArray("emergencyContacts").getJsonObject(1).getInteger("order"));
+        assertTrue(data.getJsonArray("categories").contains("LIVING_ALONE"));
+        Contracts.assertSameShape(Contracts.sample("ResidentRegistered.json"),
+                new ObjectMapper().readTree(eventOf(id, "ResidentRegistered").encode()));
+    }
+
+    @Test
+    void withoutCareConsentTheEventsCarryOnlyTheId() throws Exception {
+        UUID id = UUID.fromString(Residents.registeredId(Residents.full("비동의", Residents.uniqueComplex(), false)));
+        Residents.patch(Residents.WELFARE, id.toString(), "{\"phone\":\"010-5555-6666\"}").then().statusCode(200);
+        given().auth().oauth2(Residents.WELFARE).contentType("application/json")
+                .body("{\"status\":\"DECEASED\",\"reason\":\"사망 신고\"}")
+                .post("/api/residents/" + id + "/deactivate").then().statusCode(200);
+
+        for (String type : List.of("ResidentRegistered", "ResidentUpdated")) {
+            JsonObject event = eventOf(id, type);
+            Contracts.assertSameShape(Contracts.sample(type + ".json"), new ObjectMapper().readTree(event.encode()));
+            JsonObject data = event.getJsonObject("data");
+            assertEquals(false, data.getBoolean("careConsent"));
+            for (String field : data.fieldNames()) {
+                if (!field.equals("residentId") && !field.equals("careConsent")) {
+                    assertTrue(data.getValue(field) == null, type + "." + field + " must be null without consent");
+                }
+            }
+        }
+        JsonObject deactivated = eventOf(id, "ResidentDeactivated");
+        Contracts.assertSameShape(Contracts.sample("ResidentDeactivated.json"),
+                new ObjectMapper().readTree(deactivated.encode()));
+        assertNull(deactivated.getJsonObject("data").getValue("status"));
+    }
+
+    @Test
+    void updatingAndWithdrawingConsentPublishConsentChangedThenResidentUpdatedWithoutPersonalData() throws Exception {
+        UUID id = UUID.fromString(Residents.registeredId(Residents.full("철회", Residents.uniqueComplex(), true)));
+        Residents.patch(Residents.WELFARE, id.toString(), "{\"assignedCareWorker\":\"carer2\"}").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(id).size() >= 2);
+        Residents.patch(Residents.WELFARE, id.toString(),
+                "{\"consents\":[{\"purpose\":\"CARE_SERVICES\",\"given\":false}]}").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(id).size() >= 4);
+        List<JsonObject> events = probe.about(id);
+        assertEquals(List.of("ResidentRegistered", "ResidentUpdated", "ConsentChanged", "ResidentUpdated"),
+                events.stream().map(e -> e.getString("type")).toList(), "in commit order");
+        assertEquals("carer2", events.get(1).getJsonObject("data").getString("assignedCareWorker"));
+        JsonObject consent = events.get(2);
+        Contracts.assertSameShape(Contracts.sample("ConsentChanged.json"), new ObjectMapper().readTree(consent.encode()));
+        assertEquals("CARE_SERVICES", consent.getJsonObject("data").getString("purpose"));
+        assertEquals(false, consent.getJsonObject("data").getBoolean("given"));
+        assertEquals(2, consent.getJsonObject("data").getInteger("consentVersion"));
+        assertNull(events.get(3).getJsonObject("data").getString("name"));
+    }
+
+    @Test
+    void deactivationIsPublishedWithTheNewStatus() throws Exception {
+        UUID id = UUID.fromString(Residents.registeredId(Residents.full("이사감", Residents.uniqueComplex(), true)));
+        given().auth().oauth2(Residents.WELFARE).contentType("application/json")
+                .body("{\"status\":\"MOVED_OUT\",\"reason\":\"전출\"}")
+                .post("/api/residents/" + id + "/deactivate").then().statusCode(200);
+
+        JsonObject event = eventOf(id, "ResidentDeactivated");
+        Contracts.assertSameShape(Contracts.sample("ResidentDeactivated.json"), new ObjectMapper().readTree(event.encode()));
+        assertEquals("MOVED_OUT", event.getJsonObject("data").getString("status"));
+    }
+
+    private JsonObject eventOf(UUID residentId, String type) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> probe.about(residentId).stream().anyMatch(e -> type.equals(e.getString("type"))));
+        return probe.about(residentId).stream().filter(e -> type.equals(e.getString("type"))).findFirst().orElseThrow();
+    }
+
+    @Test
     void aWriteSucceedsWhileTheBrokerIsDownAndItsEventFollowsWhenTheBrokerIsBack() throws InterruptedException {
         ArtemisTestResource.stopBroker();
         UUID id;

@@ -36,7 +36,7 @@ class ResidentResourceTest {
 
     @Test
     void welfareStaffRegisterAResidentAndCareWorkersCanReadIt() {
-        Response created = register(body("김순자"));
+        Response created = register(body("김순자").replace("\"sex\"", "\"assignedCareWorker\":\"carer1\",\"sex\""));
         created.then().statusCode(201)
                 .header("Location", startsWith("/api/residents/"))
                 .body("name", equalTo("김순자"))
