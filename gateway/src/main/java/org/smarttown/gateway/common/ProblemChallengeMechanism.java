@@ -17,8 +17,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Quarkus' OIDC bearer-token mechanism with one change: the 401 for a request that carries no token
- * has a problem+json body. Quarkus sends that challenge straight from its HTTP permission check
+ * Quarkus' OIDC mechanism (bearer tokens and, for pages, the code flow) with one change: on the API
+ * paths a request without a token gets 401 with a problem+json body, never the sign-in redirect
+ * meant for browsers. Quarkus sends that challenge straight from its HTTP permission check
  * (empty body, no failure for a failure handler to catch); a bad token, by contrast, fails the
  * request and {@link ProblemRoutes} answers it. Replacing the mechanism this way is the
  * customization Quarkus documents ("HttpAuthenticationMechanism Customization").
@@ -46,21 +47,23 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        return oidc.getChallenge(context).map(challenge -> {
+        if (!isApi(context)) {
+            // Pages: the code flow's redirect to Keycloak's sign-in.
+            return oidc.sendChallenge(context);
+        }
+        // An API caller never gets the sign-in redirect meant for browsers (nor its state cookie).
+        return Uni.createFrom().item(() -> {
             if (!context.response().headWritten()) {
-                if (challenge == null) {
-                    context.response().headers().set("WWW-Authenticate", "Bearer");
-                } else {
-                    challenge.getHeaders().forEach((name, value) -> context.response().headers().set(name, value));
-                }
-                if (challenge == null || challenge.status == 401) {
-                    ProblemRoutes.write(context, Problem.unauthorized());
-                } else {
-                    context.response().setStatusCode(challenge.status);
-                }
+                context.response().headers().set("WWW-Authenticate", "Bearer");
+                ProblemRoutes.write(context, Problem.unauthorized());
             }
             return true;
         });
+    }
+
+    private static boolean isApi(RoutingContext context) {
+        String path = context.normalizedPath();
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/partner/") || path.equals("/partner");
     }
 
     @Override

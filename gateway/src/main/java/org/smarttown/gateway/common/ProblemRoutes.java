@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,6 +41,11 @@ public class ProblemRoutes {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationRedirectException) {
+            // The code flow sending a browser to sign in (or back after it): Quarkus answers with the redirect.
+            ctx.next();
+            return;
+        }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException || ctx.statusCode() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");

@@ -6,6 +6,8 @@ import org.jboss.logging.Logger;
 import org.smarttown.gateway.common.Problem;
 import org.smarttown.gateway.common.ProblemRoutes;
 
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -109,6 +111,7 @@ final class ProxyExchange {
 
     private void send() {
         ProxyHeaders.copyEndToEnd(in.headers(), outbound.headers(), ProxyHeaders.SET_BY_GATEWAY);
+        relaySessionToken();
         outbound.putHeader(ProxyHeaders.REQUEST_ID, requestId);
         outbound.putHeader(ProxyHeaders.FORWARDED_FOR,
                 ProxyHeaders.forwardedFor(in.getHeader(ProxyHeaders.FORWARDED_FOR), in.remoteAddress()));
@@ -132,6 +135,25 @@ final class ProxyExchange {
         in.handler(this::forward);
         in.endHandler(v -> outbound.end());
         in.resume();
+    }
+
+    /**
+     * A person signed in to a web app calls the APIs with the session cookie: the service gets the
+     * session's access token as a bearer token (refreshed by Quarkus when due), never the cookie.
+     */
+    private void relaySessionToken() {
+        String cookies = ProxyHeaders.withoutSessionCookies(in.getHeader(HttpHeaders.COOKIE));
+        outbound.headers().remove(HttpHeaders.COOKIE);
+        if (cookies != null) {
+            outbound.putHeader(HttpHeaders.COOKIE, cookies);
+        }
+        if (in.getHeader(HttpHeaders.AUTHORIZATION) != null || !(ctx.user() instanceof QuarkusHttpUser user)) {
+            return;
+        }
+        AccessTokenCredential token = user.getSecurityIdentity().getCredential(AccessTokenCredential.class);
+        if (token != null) {
+            outbound.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+        }
     }
 
     private void forward(Buffer chunk) {

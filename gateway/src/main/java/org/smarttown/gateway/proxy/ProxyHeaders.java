@@ -52,6 +52,29 @@ final class ProxyHeaders {
         }
     }
 
+    /**
+     * The Cookie header without the gateway's own session cookies (q_session*, q_auth*): they hold
+     * the signed-in person's tokens, which a service gets as a bearer token instead. Null when no
+     * cookie is left.
+     */
+    static String withoutSessionCookies(String cookieHeader) {
+        if (cookieHeader == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String cookie : cookieHeader.split(";")) {
+            String trimmed = cookie.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("q_session") || trimmed.startsWith("q_auth")) {
+                continue;
+            }
+            if (kept.length() > 0) {
+                kept.append("; ");
+            }
+            kept.append(trimmed);
+        }
+        return kept.length() == 0 ? null : kept.toString();
+    }
+
     /** The caller's request id when it is sane, otherwise a new one. */
     static String requestId(String offered) {
         return offered != null && SANE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();

@@ -47,7 +47,7 @@ class ProtectionTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 // Outside production (no TLS in dev and tests) there is no HSTS.
                 .header("Strict-Transport-Security", nullValue());
-        given().get("/nowhere").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+        given().get("/api/nowhere").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
