@@ -61,6 +61,14 @@ public class Resident extends PanacheEntityBase {
     public String assignedCareWorker;
     /** The resident's reference in 행복e음, the national social-security information system. */
     public String haengbokeumId;
+    /** AES-GCM ciphertext of the registration number, {@code <key id>:<Base64>}; see RrnProtector. */
+    public String rrnCipher;
+    /** The key {@link #rrnCipher} is encrypted with, so a rotation can find what to re-encrypt. */
+    public String rrnKeyId;
+    /** HMAC-SHA256 of the number: finds duplicates without decrypting. */
+    public String rrnHash;
+    /** {@code 450302-2******}: all that responses ever show. */
+    public String rrnMasked;
     /** Whether the resident consented to care services; kept beside {@link #consents} for queries. */
     public boolean careConsent;
     @Enumerated(EnumType.STRING)

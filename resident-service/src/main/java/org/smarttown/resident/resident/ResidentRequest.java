@@ -18,6 +18,8 @@ public record ResidentRequest(
         @NotBlank @Size(max = 100) String name,
         @NotNull @Past LocalDate birthDate,
         @NotNull Resident.Sex sex,
+        /** YYMMDD-GNNNNNN; checked against birthDate and sex by the service. Optional. */
+        @Size(max = 20) String rrn,
         @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
         @NotNull @Valid Address address,
         @Valid Location location,
@@ -33,6 +35,12 @@ public record ResidentRequest(
     static final String PHONE_MESSAGE = "must look like 010-1234-5678";
     static final String HAENGBOKEUM = "[A-Za-z0-9-]{1,40}";
     static final String HAENGBOKEUM_MESSAGE = "must be 1 to 40 letters, digits or hyphens";
+
+    /** Never prints the registration number, should a request ever be logged. */
+    @Override
+    public String toString() {
+        return "ResidentRequest[name=" + name + ", rrn=" + (rrn == null ? null : "<hidden>") + "]";
+    }
 
     public record Address(
             @NotBlank @Size(max = 50) String dong,

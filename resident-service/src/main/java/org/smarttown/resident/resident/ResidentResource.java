@@ -5,13 +5,16 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.smarttown.commons.paging.Page;
@@ -54,8 +57,18 @@ public class ResidentResource {
     @RolesAllowed({ STAFF, CARE_WORKER, SUPERVISOR, ADMIN })
     @Operation(summary = "Read one resident, with the status history",
             description = "A care worker reads only the residents assigned to them; others are 404.")
-    public Uni<ResidentView> get(UUID id) {
-        return service.view(id, Caller.of(identity));
+    public Uni<ResidentView> get(UUID id,
+            @Parameter(description = "Why the record is read; kept in the access log") @QueryParam("purpose") @Size(max = 200) String purpose) {
+        return service.view(id, Caller.of(identity), purpose);
+    }
+
+    @POST
+    @Path("{id}/rrn-reveal")
+    @RolesAllowed(STAFF)
+    @Operation(summary = "Show a resident's registration number in clear",
+            description = "Needs a reason; every reveal is written to the access log.")
+    public Uni<RrnReveal> revealRrn(UUID id, @Valid @NotNull RrnRevealRequest request) {
+        return service.revealRrn(id, request.reason(), Caller.of(identity));
     }
 
     @PATCH

@@ -19,10 +19,12 @@ import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Conflict;
 import org.smarttown.commons.problem.Invalid;
 import org.smarttown.commons.problem.NotFound;
+import org.smarttown.resident.access.AccessLog;
 import org.smarttown.resident.common.Caller;
+import org.smarttown.resident.rrn.Rrn;
+import org.smarttown.resident.rrn.RrnProtector;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -31,18 +33,30 @@ import io.smallrye.mutiny.Uni;
 public class ResidentService {
 
     private final Outbox outbox;
+    private final RrnProtector rrns;
+    private final AccessLog accessLog;
 
-    public ResidentService(Outbox outbox) {
+    public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog) {
         this.outbox = outbox;
+        this.rrns = rrns;
+        this.accessLog = accessLog;
     }
 
     /** Stores the resident and its ResidentRegistered event in one transaction. */
     @WithTransaction
     public Uni<Resident> register(ResidentRequest request, Caller caller) {
         checkCategoryDetails(request.categories(), request.benefitTypes(), request.conditions());
+        Rrn rrn = request.rrn() == null || request.rrn().isBlank() ? null
+                : Rrn.parse(request.rrn(), request.birthDate(), request.sex());
         OffsetDateTime now = now();
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
+        if (rrn != null) {
+            resident.rrnCipher = rrns.encrypt(rrn, resident.id);
+            resident.rrnKeyId = rrns.activeKeyId();
+            resident.rrnHash = rrns.hash(rrn);
+            resident.rrnMasked = rrn.masked();
+        }
         resident.name = request.name().strip();
         resident.birthDate = request.birthDate();
         resident.sex = request.sex();
@@ -62,16 +76,40 @@ public class ResidentService {
         ResidentStatusChange first = statusChange(resident, "registered", caller, now);
         // A first consent is part of the registration, not a change: ConsentChanged is for later ones.
         consentChanges.clear();
-        return resident.<Resident> persist()
+        Uni<Void> unique = resident.rrnHash == null ? Uni.createFrom().voidItem()
+                : Resident.<Resident> find("rrnHash", resident.rrnHash).firstResult().invoke(existing -> {
+                    if (existing != null) {
+                        throw new Conflict("duplicate-rrn",
+                                "Resident " + existing.id + " already has this registration number");
+                    }
+                }).replaceWithVoid();
+        return unique
+                .chain(() -> resident.<Resident> persist())
                 .call(first::persist)
+                .call(() -> accessLog.record(caller, AccessLog.CREATE, resident.id, null,
+                        accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
                 .call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
                         ResidentEvents.Snapshot.of(resident)));
     }
 
-    /** One resident, as the caller may see it: care workers only their own (others look absent). */
-    @WithSession
-    public Uni<ResidentView> view(UUID id, Caller caller) {
+    /** The registration number in clear, for staff with a reason; the reveal is logged first. */
+    @WithTransaction
+    public Uni<RrnReveal> revealRrn(UUID id, String reason, Caller caller) {
+        return find(id, caller).chain(resident -> {
+            if (resident.rrnCipher == null) {
+                throw new NotFound("Registration number of resident", id);
+            }
+            String rrn = rrns.decrypt(resident.rrnCipher, resident.id);
+            return accessLog.record(caller, AccessLog.RRN_REVEAL, id, reason.strip())
+                    .map(ignored -> new RrnReveal(id, rrn, now()));
+        });
+    }
+
+    /** One resident, as the caller may see it: care workers only their own (others look absent). The read is logged. */
+    @WithTransaction
+    public Uni<ResidentView> view(UUID id, Caller caller, String purpose) {
         return find(id, caller)
+                .call(resident -> accessLog.record(caller, AccessLog.READ, id, purpose))
                 .chain(resident -> ResidentStatusChange
                         .<ResidentStatusChange> list("residentId = ?1 order by changedAt, id", id)
                         .map(history -> ResidentView.of(resident, history)));
@@ -121,7 +159,7 @@ public class ResidentService {
             }
             resident.updatedAt = now;
             resident.updatedBy = caller.name();
-            Uni<Void> events = Uni.createFrom().voidItem();
+            Uni<Void> events = accessLog.record(caller, AccessLog.UPDATE, id, null, accessLog.changes(before, after));
             for (ResidentEvents.ConsentChanged change : consentChanges) {
                 events = events.call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.CONSENT_CHANGED,
                         ResidentEvents.VERSION, change));
@@ -150,6 +188,9 @@ public class ResidentService {
             resident.updatedBy = caller.name();
             ResidentStatusChange change = statusChange(resident, request.reason().strip(), caller, now);
             return change.persist()
+                    .call(() -> accessLog.record(caller, AccessLog.DEACTIVATE, id, change.reason,
+                            accessLog.changes(java.util.Map.of("status", Resident.Status.ACTIVE),
+                                    java.util.Map.of("status", resident.status))))
                     .call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.DEACTIVATED, ResidentEvents.VERSION,
                             ResidentEvents.Deactivated.of(resident)))
                     .chain(() -> ResidentStatusChange
@@ -159,7 +200,8 @@ public class ResidentService {
         });
     }
 
-    @WithSession
+    /** A search is logged with its filters: it shows records too. */
+    @WithTransaction
     public Uni<Page<ResidentView>> search(ResidentSearch search, PageRequest page, Caller caller) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -196,7 +238,11 @@ public class ResidentService {
         boolean descending = search.sort.startsWith("-");
         String field = descending ? search.sort.substring(1) : search.sort;
         Sort sort = Sort.by(field, descending ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
-        return Page.of(Resident.<Resident> find(where.toString(), sort, params), page, ResidentView::of);
+        String filters = "q=" + blankToNull(search.q) + " dong=" + blankToNull(search.dong) + " complex="
+                + blankToNull(search.complex) + " category=" + blankToNull(search.category) + " status=" + search.status
+                + " sort=" + search.sort + " page=" + page.page;
+        return accessLog.record(caller, AccessLog.SEARCH, null, filters)
+                .chain(() -> Page.of(Resident.<Resident> find(where.toString(), sort, params), page, ResidentView::of));
     }
 
     Uni<Resident> find(UUID id, Caller caller) {

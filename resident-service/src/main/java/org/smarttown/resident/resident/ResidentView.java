@@ -15,6 +15,8 @@ public record ResidentView(
         String name,
         LocalDate birthDate,
         Resident.Sex sex,
+        /** Masked: {@code 450302-2******}; the number itself only through rrn-reveal. */
+        String rrnMasked,
         String phone,
         ResidentRequest.Address address,
         ResidentRequest.Location location,
@@ -43,7 +45,7 @@ public record ResidentView(
     }
 
     static ResidentView of(Resident r, List<ResidentStatusChange> history) {
-        return new ResidentView(r.id, r.name, r.birthDate, r.sex, r.phone,
+        return new ResidentView(r.id, r.name, r.birthDate, r.sex, r.rrnMasked, r.phone,
                 new ResidentRequest.Address(r.dong, r.complex, r.building, r.unit),
                 r.lat == null ? null : new ResidentRequest.Location(r.lat, r.lon),
                 r.categories(), r.benefitTypes(), r.conditions, numbered(r.emergencyContacts),
