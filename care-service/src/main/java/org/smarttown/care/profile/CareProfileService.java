@@ -15,6 +15,7 @@ import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Conflict;
 import org.smarttown.commons.problem.NotFound;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -76,7 +77,7 @@ public class CareProfileService {
             profile.closedAt = now();
             profile.closedReason = event.status() == null ? "DEACTIVATED" : event.status();
             profile.updatedAt = now();
-            return profile.persist().replaceWithVoid();
+            return profile.persist().chain(() -> unassignDevices(profile.residentId));
         });
     }
 
@@ -109,7 +110,20 @@ public class CareProfileService {
         profile.status = CareProfile.Status.CLOSED;
         profile.closedReason = CareProfile.CONSENT_WITHDRAWN;
         profile.updatedAt = now();
-        return profile.persist().replaceWithVoid();
+        // Readings are health data about the person: they go with the consent. Alerts stay, as the
+        // record of what staff did, with the explanation's numbers but no name.
+        return profile.persist().chain(() -> unassignDevices(profile.residentId))
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from reading where resident_id = ?1")
+                        .setParameter(1, profile.residentId).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Devices of a closed profile go back to stock; their readings would have nobody to care for. */
+    private Uni<Void> unassignDevices(UUID residentId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("update device set resident_id = null, installed_at = null where resident_id = ?1")
+                .setParameter(1, residentId).executeUpdate()).replaceWithVoid();
     }
 
     private void reopen(CareProfile profile) {

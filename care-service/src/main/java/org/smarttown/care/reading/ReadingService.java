@@ -1,0 +1,206 @@
+package org.smarttown.care.reading;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.smarttown.care.device.Device;
+import org.smarttown.care.reading.ReadingResult.Outcome;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes batches of readings: checks each on its own, stores the new ones once (the device's
+ * (serial, sequence) is the key), keeps the devices' health current and hands what was stored to
+ * detection, all in one transaction, so a 202 means stored and examined.
+ */
+@ApplicationScoped
+public class ReadingService {
+
+    /** A device clock this far ahead of ours is wrong, not early. */
+    static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+
+    private final ReadingListener listener;
+
+    public ReadingService(ReadingListener listener) {
+        this.listener = listener;
+    }
+
+    private record Candidate(int index, String serial, long sequence, ReadingType type, double value,
+            OffsetDateTime measuredAt) {
+    }
+
+    /** Joins the caller's transaction when there is one (the AMQP intake), else opens its own. */
+    @WithTransaction
+    public Uni<ReadingResult.Batch> receive(List<ReadingIn> readings) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ReadingResult[] results = new ReadingResult[readings.size()];
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            ReadingIn in = readings.get(i);
+            String problem = null;
+            ReadingType type = null;
+            OffsetDateTime measuredAt = null;
+            if (in == null) {
+                problem = "reading is empty";
+            } else if (in.deviceSerial() == null || in.deviceSerial().isBlank()) {
+                problem = "deviceSerial is required";
+            } else if (in.sequence() == null || in.sequence() < 0) {
+                problem = "sequence is required and must be 0 or more";
+            } else if (in.type() == null) {
+                problem = "type is required";
+            } else {
+                try {
+                    type = ReadingType.valueOf(in.type());
+                } catch (IllegalArgumentException e) {
+                    problem = "unknown type " + in.type();
+                }
+            }
+            if (problem == null) {
+                try {
+                    measuredAt = in.measuredAt() == null ? null : OffsetDateTime.parse(in.measuredAt());
+                } catch (DateTimeParseException e) {
+                    problem = "measuredAt must be an ISO-8601 time with offset";
+                }
+            }
+            if (problem == null) {
+                problem = checkValue(in, type, measuredAt, now);
+            }
+            if (problem != null) {
+                results[i] = rejected(i, in, problem);
+            } else {
+                candidates.add(new Candidate(i, in.deviceSerial(), in.sequence(), type, in.value(), measuredAt));
+            }
+        }
+        Set<String> serials = candidates.stream().map(Candidate::serial).collect(Collectors.toSet());
+        Uni<List<Device>> devices = serials.isEmpty() ? Uni.createFrom().item(List.of())
+                : Device.list("serial in ?1", serials);
+        return devices.chain(found -> {
+            Map<String, Device> bySerial = found.stream().collect(Collectors.toMap(d -> d.serial, d -> d));
+            List<Candidate> toStore = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (Candidate c : candidates) {
+                Device device = bySerial.get(c.serial());
+                String problem = null;
+                if (device == null) {
+                    problem = "unknown device " + c.serial();
+                } else if (!device.type.canSend(c.type())) {
+                    problem = "a " + device.type + " does not measure " + c.type();
+                } else if (c.type().aboutResident() && device.residentId == null) {
+                    problem = "device " + c.serial() + " is not assigned to a resident";
+                }
+                if (problem != null) {
+                    results[c.index()] = new ReadingResult(c.index(), c.serial(), c.sequence(), Outcome.REJECTED, problem);
+                } else if (!keys.add(c.serial() + "\u0000" + c.sequence())) {
+                    results[c.index()] = new ReadingResult(c.index(), c.serial(), c.sequence(), Outcome.DUPLICATE,
+                            "the same sequence appears earlier in this batch");
+                } else {
+                    toStore.add(c);
+                }
+            }
+            return insert(toStore, bySerial).chain(inserted -> {
+                List<StoredReading> stored = new ArrayList<>();
+                for (Candidate c : toStore) {
+                    boolean isNew = inserted.contains(c.serial() + "\u0000" + c.sequence());
+                    results[c.index()] = new ReadingResult(c.index(), c.serial(), c.sequence(),
+                            isNew ? Outcome.ACCEPTED : Outcome.DUPLICATE, isNew ? null : "already stored");
+                    if (isNew) {
+                        Device device = bySerial.get(c.serial());
+                        stored.add(new StoredReading(c.serial(), c.sequence(), device.residentId, c.type(), c.value(),
+                                c.measuredAt()));
+                        device.seen(c.measuredAt().isAfter(now) ? now : c.measuredAt());
+                        if (c.type() == ReadingType.BATTERY && (device.batteryMeasuredAt == null
+                                || !c.measuredAt().isBefore(device.batteryMeasuredAt))) {
+                            device.batteryPercent = (int) Math.round(c.value());
+                            device.batteryMeasuredAt = c.measuredAt();
+                        }
+                    }
+                }
+                return Panache.getSession().chain(session -> session.flush())
+                        .chain(() -> stored.isEmpty() ? Uni.createFrom().voidItem() : listener.onStored(stored, bySerial))
+                        .map(ignored -> ReadingResult.Batch.of(List.of(results)));
+            });
+        });
+    }
+
+    private static String checkValue(ReadingIn in, ReadingType type, OffsetDateTime measuredAt, OffsetDateTime now) {
+        if (measuredAt == null) {
+            return "measuredAt is required";
+        }
+        if (measuredAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+            return "measuredAt is in the future (device clock ahead?)";
+        }
+        if (in.value() == null || in.value().isNaN() || in.value().isInfinite()) {
+            return "value is required";
+        }
+        if (in.value() < type.min || in.value() > type.max) {
+            return "value " + in.value() + " is impossible for " + type + " (possible: " + fmt(type.min) + " to "
+                    + fmt(type.max) + ")";
+        }
+        if (type.unit != null && in.unit() != null && !type.unit.equals(in.unit())) {
+            return "unit " + in.unit() + " is not " + type.unit + " for " + type;
+        }
+        return null;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static ReadingResult rejected(int index, ReadingIn in, String reason) {
+        return new ReadingResult(index, in == null ? null : in.deviceSerial(), in == null ? null : in.sequence(),
+                Outcome.REJECTED, reason);
+    }
+
+    /**
+     * One multi-row insert for the whole batch (at most 1,000 rows, 7,000 parameters, well within
+     * PostgreSQL's 65,535); rows already stored are skipped by the key and not returned.
+     */
+    private Uni<Set<String>> insert(List<Candidate> rows, Map<String, Device> devices) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into reading (device_serial, sequence, resident_id, type, value, measured_at) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * 6;
+            sql.append(i == 0 ? "" : ",").append("(?").append(p + 1).append(", ?").append(p + 2)
+                    .append(", cast(?").append(p + 3).append(" as uuid), ?").append(p + 4).append(", ?")
+                    .append(p + 5).append(", ?").append(p + 6).append(")");
+        }
+        sql.append(" on conflict (device_serial, sequence) do nothing returning device_serial, sequence");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class);
+            for (int i = 0; i < rows.size(); i++) {
+                Candidate c = rows.get(i);
+                UUID resident = devices.get(c.serial()).residentId;
+                int p = i * 6;
+                query.setParameter(p + 1, c.serial());
+                query.setParameter(p + 2, c.sequence());
+                query.setParameter(p + 3, resident == null ? null : resident.toString());
+                query.setParameter(p + 4, c.type().name());
+                query.setParameter(p + 5, c.value());
+                query.setParameter(p + 6, c.measuredAt());
+            }
+            return query.getResultList();
+        }).map(inserted -> {
+            Set<String> keys = new HashSet<>();
+            for (Object[] row : inserted) {
+                keys.add(row[0] + "\u0000" + ((Number) row[1]).longValue());
+            }
+            return keys;
+        });
+    }
+}
