@@ -1,0 +1,5 @@
+package org.smarttown.coworking.space;
+
+public enum SpaceType {
+    DESK, MEETING_ROOM, BOOTH
+}
