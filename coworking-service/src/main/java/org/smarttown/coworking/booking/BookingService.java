@@ -1,0 +1,318 @@
+package org.smarttown.coworking.booking;
+
+import java.security.SecureRandom;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.smarttown.commons.outbox.Outbox;
+import org.smarttown.commons.paging.Page;
+import org.smarttown.commons.paging.PageRequest;
+import org.smarttown.commons.problem.Conflict;
+import org.smarttown.commons.problem.Invalid;
+import org.smarttown.commons.problem.NotFound;
+import org.smarttown.coworking.common.Caller;
+import org.smarttown.coworking.common.NotAMember;
+import org.smarttown.coworking.common.RuleBroken;
+import org.smarttown.coworking.config.CoworkingConfig;
+import org.smarttown.coworking.member.Member;
+import org.smarttown.coworking.space.BookingPolicy;
+import org.smarttown.coworking.space.Space;
+import org.smarttown.coworking.space.SpaceClosure;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Booking, reading and cancelling, with the policy rules and the database's no-overlap guarantee. */
+@ApplicationScoped
+public class BookingService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CoworkingConfig config;
+    private final Outbox outbox;
+
+    public BookingService(CoworkingConfig config, Outbox outbox) {
+        this.config = config;
+        this.outbox = outbox;
+    }
+
+    ZoneId zone() {
+        return config.zone();
+    }
+
+    /**
+     * Books a space for the caller. The member row is locked first so that one founder's parallel
+     * requests are counted against their quotas one after the other; the exclusion constraint
+     * settles parallel requests of different founders for the same space.
+     */
+    public Uni<BookingView> book(BookingRequest request, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
+        BookingRules.checkShape(request.start(), request.end(), now);
+        return Panache.withTransaction(() -> space(request.spaceId())
+                .chain(space -> BookingPolicy.<BookingPolicy> findById(space.type).chain(policy -> {
+                    BookingRules.checkSlots(space, policy, request.start(), request.end(), zone());
+                    return lockedMember(caller, request.start())
+                            .chain(member -> facts(space, policy, member, request.start(), now))
+                            .chain(facts -> {
+                                List<RuleBroken> broken = BookingRules.broken(facts, request.start(), request.end());
+                                if (!broken.isEmpty()) {
+                                    return Uni.createFrom().failure(broken.get(0));
+                                }
+                                return insert(space, facts.member(), request.start(), request.end(), now)
+                                        .map(booking -> BookingView.of(booking, space, zone()));
+                            });
+                })))
+                .onFailure(BookingService::isOverlap).transform(e -> taken());
+    }
+
+    static Conflict taken() {
+        return new Conflict("slot-taken", "The space is already booked for part of that time");
+    }
+
+    /** The database refused an overlapping active booking (exclusion constraint booking_no_overlap). */
+    static boolean isOverlap(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("booking_no_overlap") || message.contains("23P01")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inserts and flushes at once, so that an overlap surfaces here and not at commit. */
+    Uni<Booking> insert(Space space, Member member, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.spaceId = space.id;
+        booking.memberId = member.id;
+        booking.username = member.username;
+        booking.teamId = member.teamId;
+        booking.startAt = start;
+        booking.endAt = end;
+        booking.status = Booking.Status.CONFIRMED;
+        booking.checkInToken = token();
+        booking.releaseAt = start.plus(config.noShowAfter());
+        booking.createdAt = now;
+        return booking.<Booking> persistAndFlush()
+                .call(saved -> outbox.publish(BookingEvents.ADDRESS, BookingEvents.BookingConfirmed.TYPE,
+                        BookingEvents.VERSION, new BookingEvents.BookingConfirmed(saved.id, space.id, space.code,
+                                saved.username, saved.teamId, BookingView.local(saved.startAt, zone()),
+                                BookingView.local(saved.endAt, zone()))));
+    }
+
+    static String token() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** An unknown space in a request body is bad input (400), not a missing resource. */
+    Uni<Space> space(UUID id) {
+        return Space.<Space> findById(id).onItem().ifNull().failWith(() -> new Invalid("spaceId", "no space has this id"));
+    }
+
+    Uni<Member> lockedMember(Caller caller, OffsetDateTime start) {
+        LocalDate day = start.atZoneSameInstant(zone()).toLocalDate();
+        return Member.<Member> find("username", caller.name()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .invoke(member -> requireMember(member, day));
+    }
+
+    static void requireMember(Member member, LocalDate day) {
+        if (member == null) {
+            throw new NotAMember("Only approved members may book; apply at /api/coworking/members first");
+        }
+        if (!member.mayBookOn(day)) {
+            throw new NotAMember(member.status == Member.Status.APPROVED
+                    ? "Your membership is valid from " + member.validFrom + " to " + member.validUntil + ", not on " + day
+                    : "Your membership is " + member.status.name().toLowerCase() + "; only approved members may book");
+        }
+    }
+
+    /** Loads what the rules need, one query after the other (a reactive session runs one at a time). */
+    Uni<BookingRules.Facts> facts(Space space, BookingPolicy policy, Member member, OffsetDateTime start,
+            OffsetDateTime now) {
+        LocalDate day = start.atZoneSameInstant(zone()).toLocalDate();
+        OffsetDateTime weekStart = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone())
+                .toOffsetDateTime();
+        OffsetDateTime weekEnd = weekStart.plusDays(7);
+        String sameType = "spaceId in (select s.id from Space s where s.type = :type)";
+        return SpaceClosure.<SpaceClosure> find("spaceId = ?1 and day = ?2", space.id, day).firstResult()
+                .chain(closure -> blockedUntil(member.username, now).chain(blocked -> Booking
+                        .count("username = :user and status in :active and endAt > :now and " + sameType,
+                                Map.of("user", member.username, "active", Booking.ACTIVE, "now", now, "type", space.type))
+                        .chain(active -> minutes("username = :who", member.username, space, weekStart, weekEnd)
+                                .chain(mine -> (member.teamId == null ? Uni.createFrom().item(0L)
+                                        : minutes("teamId = :who", member.teamId, space, weekStart, weekEnd))
+                                        .map(team -> new BookingRules.Facts(space, policy, member, closure != null,
+                                                closure == null ? null : closure.reason, blocked, active, mine, team,
+                                                now, zone()))))));
+    }
+
+    private Uni<Long> minutes(String who, Object value, Space space, OffsetDateTime from, OffsetDateTime to) {
+        return Booking.<Booking> list(who + " and status in :active and startAt >= :from and startAt < :to "
+                + "and spaceId in (select s.id from Space s where s.type = :type)",
+                Map.of("who", value, "active", Booking.ACTIVE, "from", from, "to", to, "type", space.type))
+                .map(list -> list.stream().mapToLong(Booking::minutes).sum());
+    }
+
+    /** With noShowLimit no-shows within noShowPeriod, the founder is blocked for noShowBlock after the last one. */
+    Uni<OffsetDateTime> blockedUntil(String username, OffsetDateTime now) {
+        return Booking.<Booking> list("username = ?1 and status = ?2 and releaseAt > ?3", Sort.by("releaseAt").descending(),
+                username, Booking.Status.NO_SHOW, now.minus(config.noShowPeriod()))
+                .map(noShows -> noShows.size() < config.noShowLimit() ? null
+                        : noShows.get(0).releaseAt.plus(config.noShowBlock()));
+    }
+
+    @WithSession
+    public Uni<BookingView> get(UUID id, Caller caller) {
+        return visible(id, caller).chain(this::view);
+    }
+
+    /** Another founder's booking answers 404, as if it did not exist. */
+    Uni<Booking> visible(UUID id, Caller caller) {
+        return Booking.<Booking> findById(id).map(booking -> {
+            if (booking == null || !(caller.manager() || booking.username.equals(caller.name()))) {
+                throw new NotFound("Booking", id);
+            }
+            return booking;
+        });
+    }
+
+    Uni<BookingView> view(Booking booking) {
+        return Space.<Space> findById(booking.spaceId).map(space -> BookingView.of(booking, space, zone()));
+    }
+
+    @WithSession
+    public Uni<Page<BookingView>> mine(Caller caller, Booking.Status status, LocalDate from, LocalDate to, PageRequest page) {
+        return list(caller.name(), null, status, from, to, page);
+    }
+
+    @WithSession
+    public Uni<Page<BookingView>> list(String username, UUID spaceId, Booking.Status status, LocalDate from,
+            LocalDate to, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (username != null) {
+            where.append(" and username = :user");
+            params.put("user", username);
+        }
+        if (spaceId != null) {
+            where.append(" and spaceId = :space");
+            params.put("space", spaceId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (from != null) {
+            where.append(" and startAt >= :from");
+            params.put("from", from.atStartOfDay(zone()).toOffsetDateTime());
+        }
+        if (to != null) {
+            where.append(" and startAt < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(zone()).toOffsetDateTime());
+        }
+        return Page.of(Booking.<Booking> find(where.toString(), Sort.by("startAt").and("id"), params), page,
+                Function.identity())
+                .chain(result -> views(result.items()).map(views -> new Page<>(views, result.page(), result.size(),
+                        result.totalItems(), result.totalPages())));
+    }
+
+    Uni<List<BookingView>> views(List<Booking> bookings) {
+        Set<UUID> ids = bookings.stream().map(b -> b.spaceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Space.<Space> list("id in ?1", ids).map(spaces -> {
+            Map<UUID, Space> byId = spaces.stream().collect(Collectors.toMap(s -> s.id, s -> s));
+            return bookings.stream().map(b -> BookingView.of(b, byId.get(b.spaceId), zone())).toList();
+        });
+    }
+
+    public Uni<BookingView> cancel(UUID id, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Panache.withTransaction(() -> visible(id, caller).chain(booking -> {
+            if (booking.status != Booking.Status.CONFIRMED) {
+                return Uni.createFrom().failure(new Conflict("booking-not-cancellable",
+                        "Booking " + id + " is " + booking.status.name().toLowerCase() + " and cannot be cancelled"));
+            }
+            if (!booking.endAt.isAfter(now)) {
+                return Uni.createFrom().failure(new Conflict("booking-not-cancellable", "Booking " + id + " is over"));
+            }
+            return cancelOne(booking, caller, now).chain(this::view);
+        }));
+    }
+
+    public Uni<CancelledBookings> cancelRange(CancelRange range, Caller caller) {
+        boolean all = Boolean.TRUE.equals(range.allFuture());
+        if (!all && (range.from() == null || range.to() == null)) {
+            return Uni.createFrom().failure(new Invalid("from", "give from and to, or allFuture: true"));
+        }
+        if (all && (range.from() != null || range.to() != null)) {
+            return Uni.createFrom().failure(new Invalid("allFuture", "give either from and to, or allFuture: true"));
+        }
+        if (!all && range.to().isBefore(range.from())) {
+            return Uni.createFrom().failure(new Invalid("to", "must not be before from"));
+        }
+        if (!all && range.to().isAfter(range.from().plusYears(1))) {
+            return Uni.createFrom().failure(new Invalid("to", "a range covers at most a year"));
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime from = all ? now : max(now, range.from().atStartOfDay(zone()).toOffsetDateTime());
+        OffsetDateTime to = all ? now.plusYears(2) : range.to().plusDays(1).atStartOfDay(zone()).toOffsetDateTime();
+        return Panache.withTransaction(() -> Booking.<Booking> list(
+                "username = ?1 and status = ?2 and startAt >= ?3 and startAt < ?4", Sort.by("startAt"),
+                caller.name(), Booking.Status.CONFIRMED, from, to)
+                .chain(bookings -> cancelEach(bookings, 0, caller, now)
+                        .chain(() -> views(bookings)))
+                .map(views -> new CancelledBookings(views.size(), views)));
+    }
+
+    private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private Uni<Void> cancelEach(List<Booking> bookings, int index, Caller caller, OffsetDateTime now) {
+        if (index >= bookings.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return cancelOne(bookings.get(index), caller, now).chain(() -> cancelEach(bookings, index + 1, caller, now));
+    }
+
+    /** Cancels inside the caller's transaction and announces it. */
+    Uni<Booking> cancelOne(Booking booking, Caller caller, OffsetDateTime now) {
+        booking.status = Booking.Status.CANCELLED;
+        booking.cancelledAt = now;
+        booking.cancelledBy = caller.name();
+        return Space.<Space> findById(booking.spaceId)
+                .call(space -> outbox.publish(BookingEvents.ADDRESS, BookingEvents.BookingCancelled.TYPE,
+                        BookingEvents.VERSION, new BookingEvents.BookingCancelled(booking.id, booking.spaceId, space.code,
+                                booking.username, BookingView.local(booking.startAt, zone()),
+                                BookingView.local(booking.endAt, zone()), caller.name(),
+                                BookingView.local(now, zone()))))
+                .call(() -> Panache.flush())
+                .replaceWith(booking);
+    }
+
+    static List<RuleBroken> none() {
+        return new ArrayList<>();
+    }
+}

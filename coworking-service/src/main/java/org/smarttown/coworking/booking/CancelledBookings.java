@@ -1,0 +1,7 @@
+package org.smarttown.coworking.booking;
+
+import java.util.List;
+
+/** What a range cancellation cancelled. */
+public record CancelledBookings(int count, List<BookingView> bookings) {
+}
