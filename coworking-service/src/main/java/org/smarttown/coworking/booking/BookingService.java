@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -154,6 +153,12 @@ public class BookingService {
                 .toOffsetDateTime();
         OffsetDateTime weekEnd = weekStart.plusDays(7);
         String sameType = "spaceId in (select s.id from Space s where s.type = :type)";
+        if (member == null) {
+            // Someone who is not a member (a space manager looking): only the space's own rules apply.
+            return SpaceClosure.<SpaceClosure> find("spaceId = ?1 and day = ?2", space.id, day).firstResult()
+                    .map(closure -> new BookingRules.Facts(space, policy, null, closure != null,
+                            closure == null ? null : closure.reason, null, 0, 0, 0, now, zone()));
+        }
         return SpaceClosure.<SpaceClosure> find("spaceId = ?1 and day = ?2", space.id, day).firstResult()
                 .chain(closure -> blockedUntil(member.username, now).chain(blocked -> Booking
                         .count("username = :user and status in :active and endAt > :now and " + sameType,
@@ -312,7 +317,4 @@ public class BookingService {
                 .replaceWith(booking);
     }
 
-    static List<RuleBroken> none() {
-        return new ArrayList<>();
-    }
 }
