@@ -8,8 +8,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Values the schema lets through but that would deploy something unsafe or unwired: the rules must
- * refuse each one, so a green build means the rendered suite really is hardened and connected.
+ * Values the schema lets through but that would deploy something unsafe or unwired (per-service
+ * overrides, extraObjects, switches meant for debugging): the rules must refuse each one, so a green
+ * build means the rendered suite really is hardened and connected.
  */
 class BrokenValuesTest {
 
@@ -43,12 +44,14 @@ class BrokenValuesTest {
     @Test
     void containerWithWritableRootAndCapabilitiesIsRefused() {
         assertThat(violations("""
-                securityContext:
-                  allowPrivilegeEscalation: true
-                  readOnlyRootFilesystem: false
-                  capabilities: null
+                services:
+                  gateway:
+                    securityContext:
+                      runAsNonRoot: true
+                      allowPrivilegeEscalation: true
+                      readOnlyRootFilesystem: false
                 """))
-                .contains("Deployment gateway container gateway allows privilege escalation",
+                .containsExactly("Deployment gateway container gateway allows privilege escalation",
                         "Deployment gateway container gateway has a writable root filesystem",
                         "Deployment gateway container gateway does not drop ALL capabilities");
     }
@@ -56,10 +59,13 @@ class BrokenValuesTest {
     @Test
     void podWithoutSeccompProfileIsRefused() {
         assertThat(violations("""
-                podSecurityContext:
-                  seccompProfile: null
+                services:
+                  coworking-service:
+                    podSecurityContext:
+                      runAsNonRoot: true
+                      runAsUser: 1001
                 """))
-                .contains("Deployment coworking-service container coworking-service has no RuntimeDefault seccomp profile");
+                .containsExactly("Deployment coworking-service container coworking-service has no RuntimeDefault seccomp profile");
     }
 
     @Test

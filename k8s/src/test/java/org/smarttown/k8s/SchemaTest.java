@@ -110,6 +110,31 @@ class SchemaTest {
     }
 
     @Test
+    void rootContainersForEveryWorkloadAreRejected() {
+        assertRejected("""
+                securityContext:
+                  runAsNonRoot: false
+                  runAsUser: 0
+                """, "at '/securityContext/runAsNonRoot'");
+    }
+
+    @Test
+    void aWritableRootFilesystemForEveryWorkloadIsRejected() {
+        assertRejected("""
+                securityContext:
+                  readOnlyRootFilesystem: false
+                """, "at '/securityContext/readOnlyRootFilesystem'");
+    }
+
+    @Test
+    void podsWithoutSeccompProfileAreRejected() {
+        assertRejected("""
+                podSecurityContext:
+                  seccompProfile: null
+                """, "missing property 'seccompProfile'");
+    }
+
+    @Test
     void aPodDisruptionBudgetThatBlocksEveryDrainIsRefusedByTheChart() {
         assertThatThrownBy(() -> Chart.renderYaml("""
                 services:
