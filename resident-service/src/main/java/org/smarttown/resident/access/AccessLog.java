@@ -30,6 +30,8 @@ public class AccessLog {
     public static final String UPDATE = "UPDATE";
     public static final String DEACTIVATE = "DEACTIVATE";
     public static final String RRN_REVEAL = "RRN_REVEAL";
+    public static final String MERGE = "MERGE";
+    public static final String HOUSEHOLD = "HOUSEHOLD";
 
     private final ObjectMapper mapper;
 

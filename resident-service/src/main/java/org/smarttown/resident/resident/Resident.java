@@ -29,8 +29,9 @@ public class Resident extends PanacheEntityBase {
         F, M
     }
 
+    /** MERGED: found to be a duplicate and merged into {@link #mergedInto}; its history stays readable. */
     public enum Status {
-        ACTIVE, MOVED_OUT, DECEASED
+        ACTIVE, MOVED_OUT, DECEASED, MERGED
     }
 
     @Id
@@ -40,6 +41,10 @@ public class Resident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Sex sex;
     public String phone;
+    /** The phone's digits only: how suspected duplicates are found. */
+    public String phoneDigits;
+    /** Set when this record was merged into another as a duplicate. */
+    public UUID mergedInto;
     public String dong;
     public String complex;
     public String building;
@@ -81,6 +86,11 @@ public class Resident extends PanacheEntityBase {
     public String updatedBy;
     @Version
     public int version;
+
+    public void phone(String value) {
+        phone = value;
+        phoneDigits = value == null ? null : value.replaceAll("[^0-9]", "");
+    }
 
     public Set<Category> categories() {
         return decode(categoryCodes, Category.class, Category::valueOf);

@@ -36,7 +36,7 @@ public final class ResidentEvents {
             String assignedCareWorker,
             List<EmergencyContact.Numbered> emergencyContacts) {
 
-        static Snapshot of(Resident r) {
+        public static Snapshot of(Resident r) {
             if (!r.careConsent) {
                 return new Snapshot(r.id, false, null, null, null, null, null, null, null, null, null, null, null);
             }
@@ -51,7 +51,7 @@ public final class ResidentEvents {
      */
     public record Deactivated(UUID residentId, Resident.Status status) {
 
-        static Deactivated of(Resident r) {
+        public static Deactivated of(Resident r) {
             return new Deactivated(r.id, r.careConsent ? r.status : null);
         }
     }

@@ -21,6 +21,7 @@ import org.smarttown.commons.problem.Invalid;
 import org.smarttown.commons.problem.NotFound;
 import org.smarttown.resident.access.AccessLog;
 import org.smarttown.resident.common.Caller;
+import org.smarttown.resident.duplicate.DuplicateService;
 import org.smarttown.resident.rrn.Rrn;
 import org.smarttown.resident.rrn.RrnProtector;
 
@@ -35,11 +36,13 @@ public class ResidentService {
     private final Outbox outbox;
     private final RrnProtector rrns;
     private final AccessLog accessLog;
+    private final DuplicateService duplicates;
 
-    public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog) {
+    public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog, DuplicateService duplicates) {
         this.outbox = outbox;
         this.rrns = rrns;
         this.accessLog = accessLog;
+        this.duplicates = duplicates;
     }
 
     /** Stores the resident and its ResidentRegistered event in one transaction. */
@@ -60,7 +63,7 @@ public class ResidentService {
         resident.name = request.name().strip();
         resident.birthDate = request.birthDate();
         resident.sex = request.sex();
-        resident.phone = request.phone();
+        resident.phone(request.phone());
         setAddress(resident, request.address());
         setLocation(resident, request.location());
         resident.categories(request.categories());
@@ -86,6 +89,7 @@ public class ResidentService {
         return unique
                 .chain(() -> resident.<Resident> persist())
                 .call(first::persist)
+                .call(() -> duplicates.flag(resident))
                 .call(() -> accessLog.record(caller, AccessLog.CREATE, resident.id, null,
                         accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
                 .call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
@@ -132,7 +136,7 @@ public class ResidentService {
                 resident.name = patch.name().strip();
             }
             if (patch.phone() != null) {
-                resident.phone = patch.phone();
+                resident.phone(patch.phone());
             }
             if (patch.address() != null) {
                 setAddress(resident, patch.address());
@@ -175,7 +179,7 @@ public class ResidentService {
     /** Ends care with a reason, keeping the history; a resident is deactivated once. */
     @WithTransaction
     public Uni<ResidentView> deactivate(UUID id, DeactivationRequest request, Caller caller) {
-        if (request.status() == Resident.Status.ACTIVE) {
+        if (request.status() == Resident.Status.ACTIVE || request.status() == Resident.Status.MERGED) {
             throw new Invalid("status", "must be MOVED_OUT or DECEASED");
         }
         return find(id, caller).chain(resident -> {
