@@ -1,21 +1,189 @@
 package org.smarttown.care.alert;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.smarttown.care.device.Device;
+import org.smarttown.care.config.CareConfig;
+import org.smarttown.care.profile.CareRhythm;
 import org.smarttown.care.reading.ReadingListener;
+import org.smarttown.care.reading.ReadingType;
 import org.smarttown.care.reading.StoredReading;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * The rules that look at readings as they arrive: emergencies at once, low batteries, and vital
+ * signs against the resident's own baseline with the clinical limits beneath. (Inactivity and
+ * silent devices are about readings that did not arrive: {@link CareScanner} looks for those.)
+ */
 @ApplicationScoped
 public class DetectionService implements ReadingListener {
 
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final AlertService alerts;
+    private final AlertFeed feed;
+    private final CareConfig config;
+
+    public DetectionService(AlertService alerts, AlertFeed feed, CareConfig config) {
+        this.alerts = alerts;
+        this.feed = feed;
+        this.config = config;
+    }
+
     @Override
-    public Uni<Void> onStored(List<StoredReading> readings, Map<String, Device> devices) {
-        return Uni.createFrom().voidItem();
+    public Uni<Runnable> onStored(List<StoredReading> readings) {
+        List<AlertView> changed = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        Map<String, List<StoredReading>> vitals = new LinkedHashMap<>();
+        for (StoredReading r : readings) {
+            if (r.residentId() == null) {
+                continue;
+            }
+            if (r.type().emergency() && r.value() >= 1) {
+                Detected found = new Detected(r.residentId(), AlertKind.valueOf(r.type().name()), AlertLevel.CRITICAL,
+                        r.deviceSerial(), new Explanation("EMERGENCY_EVENT",
+                                r.type() + " reported by " + r.deviceSerial() + " at " + clock(r.measuredAt()),
+                                "every " + r.type() + " is an emergency", "at once, no confirmation awaited"),
+                        r.measuredAt());
+                chain = chain.chain(() -> collect(alerts.raise(found, true), changed));
+            } else if (r.type() == ReadingType.BATTERY && r.value() < config.detection().batteryLowPercent()) {
+                Detected found = new Detected(r.residentId(), AlertKind.LOW_BATTERY, AlertLevel.TECHNICAL,
+                        r.deviceSerial(), new Explanation("LOW_BATTERY",
+                                "battery " + Bounds.round(r.value()) + " % on " + r.deviceSerial() + " at "
+                                        + clock(r.measuredAt()),
+                                "under " + config.detection().batteryLowPercent() + " %", "latest battery reading"),
+                        r.measuredAt());
+                chain = chain.chain(() -> collect(alerts.raise(found, false), changed));
+            } else if (r.type() == ReadingType.HEART_RATE || r.type() == ReadingType.SPO2) {
+                vitals.computeIfAbsent(r.residentId() + "/" + r.type(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (List<StoredReading> group : vitals.values()) {
+            chain = chain.chain(() -> vitals(group)).chain(found -> found == null ? Uni.createFrom().voidItem()
+                    : collect(alerts.raise(found, true), changed));
+        }
+        return chain.map(ignored -> () -> feed.publish(changed));
+    }
+
+    /** Holds one resident's new readings of one vital sign against their bounds. */
+    private Uni<Detected> vitals(List<StoredReading> group) {
+        group.sort(Comparator.comparing(StoredReading::measuredAt));
+        StoredReading first = group.get(0);
+        UUID resident = first.residentId();
+        ReadingType type = first.type();
+        CareConfig.Detection cfg = config.detection();
+        return baseline(resident, type, first.measuredAt().minus(cfg.baselineWindow()), first.measuredAt())
+                .chain(bounds -> {
+                    StoredReading worst = null;
+                    for (StoredReading r : group) {
+                        if (bounds.out(r.value()) != null) {
+                            worst = r;
+                        }
+                    }
+                    if (worst == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    StoredReading latest = worst;
+                    Bounds.Side side = bounds.out(latest.value());
+                    Uni<Boolean> atRest = type == ReadingType.HEART_RATE && side == Bounds.Side.HIGH
+                            ? stepsBefore(resident, latest.measuredAt()).map(steps -> steps == 0)
+                            : Uni.createFrom().item(Boolean.TRUE);
+                    return atRest.chain(rest -> {
+                        if (!rest) {
+                            // A fast heart while walking is exercise, not an emergency.
+                            return Uni.createFrom().nullItem();
+                        }
+                        return window(resident, type, latest.measuredAt()).map(values -> {
+                            long outSameSide = values.stream().filter(v -> bounds.out(v) == side).count();
+                            boolean sustained = values.size() >= cfg.sustainedMinReadings()
+                                    && outSameSide == values.size();
+                            String minutes = cfg.sustained().toMinutes() + " min";
+                            String window = sustained
+                                    ? values.size() + " readings in the last " + minutes + ", all " + word(side)
+                                            + ": sustained"
+                                    : outSameSide + " of " + values.size() + " readings in the last " + minutes + " "
+                                            + word(side) + " (sustained needs " + cfg.sustainedMinReadings()
+                                            + ", all " + word(side) + ")";
+                            String seen = name(type) + " " + Bounds.round(latest.value()) + " " + type.unit + " at "
+                                    + clock(latest.measuredAt()) + " from " + latest.deviceSerial()
+                                    + (type == ReadingType.HEART_RATE && side == Bounds.Side.HIGH
+                                            ? ", at rest (no steps in the " + cfg.restWindow().toMinutes()
+                                                    + " min before)"
+                                            : "");
+                            String rule = Bounds.clinical(type, latest.value()) != null ? "VITAL_CLINICAL_LIMIT"
+                                    : "VITAL_PERSONAL_BASELINE";
+                            return new Detected(resident, AlertKind.valueOf(type.name()),
+                                    sustained ? AlertLevel.CRITICAL : AlertLevel.WARNING, latest.deviceSerial(),
+                                    new Explanation(rule, seen, bounds.describe(latest.value()), window),
+                                    latest.measuredAt());
+                        });
+                    });
+                });
+    }
+
+    /** Median and median absolute deviation of the resident's history before the new readings. */
+    private Uni<Bounds> baseline(UUID resident, ReadingType type, OffsetDateTime from, OffsetDateTime to) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                with h as (select value from reading
+                           where resident_id = ?1 and type = ?2 and measured_at >= ?3 and measured_at < ?4),
+                     m as (select count(*) as n, percentile_cont(0.5) within group (order by value) as med from h)
+                select m.n, m.med, (select percentile_cont(0.5) within group (order by abs(h.value - m.med)) from h)
+                from m""", Object[].class)
+                .setParameter(1, resident).setParameter(2, type.name()).setParameter(3, from).setParameter(4, to)
+                .getSingleResult())
+                .map(row -> Bounds.learn(type, ((Number) row[0]).longValue(), config.detection().baselineMinSamples(),
+                        row[1] == null ? null : ((Number) row[1]).doubleValue(),
+                        row[2] == null ? null : ((Number) row[2]).doubleValue()));
+    }
+
+    private Uni<Double> stepsBefore(UUID resident, OffsetDateTime at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*), coalesce(sum(value), 0) from reading where resident_id = ?1 and type = 'STEPS'"
+                        + " and measured_at >= ?2 and measured_at <= ?3", Object[].class)
+                .setParameter(1, resident).setParameter(2, at.minus(config.detection().restWindow())).setParameter(3, at)
+                .getSingleResult())
+                .map(row -> ((Number) row[1]).doubleValue());
+    }
+
+    /** The values of one vital sign in the sustained window ending at {@code at}. */
+    private Uni<List<Double>> window(UUID resident, ReadingType type, OffsetDateTime at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select value, sequence from reading where resident_id = ?1 and type = ?2"
+                        + " and measured_at > ?3 and measured_at <= ?4", Object[].class)
+                .setParameter(1, resident).setParameter(2, type.name())
+                .setParameter(3, at.minus(config.detection().sustained())).setParameter(4, at)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> ((Number) row[0]).doubleValue()).toList());
+    }
+
+    private static Uni<Void> collect(Uni<AlertView> change, List<AlertView> changed) {
+        return change.invoke(view -> {
+            if (view != null) {
+                changed.add(view);
+            }
+        }).replaceWithVoid();
+    }
+
+    static String clock(OffsetDateTime at) {
+        return at.atZoneSameInstant(CareRhythm.OFFICE_ZONE).format(CLOCK) + " KST";
+    }
+
+    private static String word(Bounds.Side side) {
+        return Objects.equals(side, Bounds.Side.LOW) ? "below" : "above";
+    }
+
+    private static String name(ReadingType type) {
+        return type == ReadingType.HEART_RATE ? "heart rate" : "SpO2";
     }
 }

@@ -18,7 +18,6 @@ import org.smarttown.care.device.Device;
 import org.smarttown.care.reading.ReadingResult.Outcome;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,9 +41,17 @@ public class ReadingService {
             OffsetDateTime measuredAt) {
     }
 
-    /** Joins the caller's transaction when there is one (the AMQP intake), else opens its own. */
-    @WithTransaction
+    /**
+     * Stores and examines a batch in one transaction (joining the caller's when there is one),
+     * then runs what detection asked to do after commit (the live feed).
+     */
     public Uni<ReadingResult.Batch> receive(List<ReadingIn> readings) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        return Panache.withTransaction(() -> store(readings, afterCommit))
+                .invoke(() -> afterCommit.forEach(Runnable::run));
+    }
+
+    private Uni<ReadingResult.Batch> store(List<ReadingIn> readings, List<Runnable> afterCommit) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ReadingResult[] results = new ReadingResult[readings.size()];
         List<Candidate> candidates = new ArrayList<>();
@@ -129,7 +136,9 @@ public class ReadingService {
                     }
                 }
                 return Panache.getSession().chain(session -> session.flush())
-                        .chain(() -> stored.isEmpty() ? Uni.createFrom().voidItem() : listener.onStored(stored, bySerial))
+                        .chain(() -> stored.isEmpty() ? Uni.createFrom().item((Runnable) () -> {
+                        }) : listener.onStored(stored))
+                        .invoke(afterCommit::add)
                         .map(ignored -> ReadingResult.Batch.of(List.of(results)));
             });
         });

@@ -1,0 +1,5 @@
+package org.smarttown.care.alert;
+
+public enum AlertKind {
+    SOS, FALL, SMOKE, GAS, HEART_RATE, SPO2, INACTIVITY, LOW_BATTERY, DEVICE_SILENT
+}

@@ -1,0 +1,192 @@
+package org.smarttown.care.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.smarttown.care.config.CareConfig;
+import org.smarttown.care.device.Device;
+import org.smarttown.care.profile.CareProfile;
+import org.smarttown.care.profile.CareProfileService;
+import org.smarttown.care.profile.CareRhythm;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Looks for what did not happen: escalation deadlines that passed, residents silent past their
+ * quiet period, devices silent past their heartbeat. Everything it needs is in the database
+ * (deadlines included), so a restarted service simply carries on at its next scan.
+ */
+@ApplicationScoped
+public class CareScanner {
+
+    private static final Logger LOG = Logger.getLogger(CareScanner.class);
+
+    private final AlertService alerts;
+    private final AlertFeed feed;
+    private final CareProfileService profiles;
+    private final CareConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer = -1;
+
+    public CareScanner(AlertService alerts, AlertFeed feed, CareProfileService profiles, CareConfig config, Vertx vertx) {
+        this.alerts = alerts;
+        this.feed = feed;
+        this.profiles = profiles;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.detection().scanEnabled()) {
+            timer = vertx.setPeriodic(config.detection().scanInterval().toMillis(), id -> scanOnce());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** One pass of every scan; a pass still running when the next is due makes that one skip. */
+    void scanOnce() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        onOwnContext(() -> alerts.escalateDue().invoke(feed::publish)
+                .chain(() -> Panache.withTransaction(this::inactivity)).invoke(feed::publish)
+                .chain(() -> Panache.withTransaction(this::silentDevices)).invoke(feed::publish)
+                .replaceWithVoid())
+                .subscribe().with(ok -> running.set(false), failure -> {
+                    running.set(false);
+                    LOG.warnf("Care scan failed; the next one retries: %s", failure.getMessage());
+                });
+    }
+
+    /** Residents with an activity-capable device and no sign of activity for their quiet period. */
+    Uni<List<AlertView>> inactivity() {
+        OffsetDateTime now = now();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select cast(p.resident_id as text),
+                       (select extract(epoch from max(r.measured_at)) from reading r
+                         where r.resident_id = p.resident_id and r.type in ('ACTIVITY', 'STEPS', 'DOOR')
+                           and (r.type = 'DOOR' or r.value > 0)),
+                       (select extract(epoch from min(d.installed_at)) from device d
+                         where d.resident_id = p.resident_id and d.type in ('SMART_BAND', 'ACTIVITY_SENSOR', 'DOOR_SENSOR'))
+                from care_profile p
+                where p.status = 'OPEN' and exists (select 1 from device d where d.resident_id = p.resident_id
+                  and d.type in ('SMART_BAND', 'ACTIVITY_SENSOR', 'DOOR_SENSOR'))""", Object[].class).getResultList())
+                .chain(rows -> {
+                    List<AlertView> changed = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Object[] row : rows) {
+                        UUID resident = UUID.fromString((String) row[0]);
+                        OffsetDateTime lastActivity = time(row[1]);
+                        OffsetDateTime installed = time(row[2]);
+                        chain = chain.chain(() -> CareProfile.<CareProfile> findById(resident))
+                                .chain(profile -> {
+                                    Detected found = inactive(profile, lastActivity, installed, now);
+                                    return found == null ? Uni.createFrom().<AlertView> nullItem()
+                                            : alerts.raise(found, false);
+                                })
+                                .invoke(view -> {
+                                    if (view != null) {
+                                        changed.add(view);
+                                    }
+                                }).replaceWithVoid();
+                    }
+                    return chain.map(ignored -> changed);
+                });
+    }
+
+    private Detected inactive(CareProfile profile, OffsetDateTime lastActivity, OffsetDateTime installed,
+            OffsetDateTime now) {
+        CareRhythm rhythm = profiles.rhythm(profile);
+        if (!rhythm.isActiveAt(now.atZoneSameInstant(CareRhythm.OFFICE_ZONE))) {
+            return null;
+        }
+        OffsetDateTime since = lastActivity != null ? lastActivity : installed;
+        if (since == null) {
+            return null;
+        }
+        long silentMinutes = Duration.between(since, now).toMinutes();
+        int quiet = rhythm.quietPeriodMinutes();
+        if (silentMinutes <= quiet) {
+            return null;
+        }
+        AlertLevel level = silentMinutes > 2L * quiet ? AlertLevel.CRITICAL : AlertLevel.WARNING;
+        String seen = "no activity, steps or door reading for " + silentMinutes + " min "
+                + (lastActivity != null ? "(last at " + DetectionService.clock(lastActivity) + ")"
+                        : "(none since the devices were installed at " + DetectionService.clock(installed) + ")");
+        String against = "quiet period " + quiet + " min during active hours " + rhythm.activeFrom() + "–"
+                + rhythm.activeTo() + " KST (" + (rhythm.own() ? "set for this resident" : "programme default") + ")";
+        String window = "WARNING past " + quiet + " min, CRITICAL past " + 2 * quiet + " min";
+        return new Detected(profile.residentId, AlertKind.INACTIVITY, level, null,
+                new Explanation("INACTIVITY", seen, against, window), now);
+    }
+
+    /** Installed devices not heard from within their heartbeat interval. */
+    Uni<List<AlertView>> silentDevices() {
+        OffsetDateTime now = now();
+        return Device.<Device> list("residentId is not null and silentAfter < ?1", now).chain(devices -> {
+            List<AlertView> changed = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Device device : devices) {
+                OffsetDateTime since = device.lastSeenAt != null ? device.lastSeenAt : device.installedAt;
+                String seen = device.serial + " (" + device.type + ") "
+                        + (device.lastSeenAt != null ? "last heard at " + DetectionService.clock(device.lastSeenAt)
+                                : "never heard since installation at " + DetectionService.clock(device.installedAt));
+                Detected found = new Detected(device.residentId, AlertKind.DEVICE_SILENT, AlertLevel.TECHNICAL,
+                        device.serial, new Explanation("DEVICE_SILENT", seen,
+                                "heartbeat expected every " + device.heartbeatIntervalSeconds + " s",
+                                "silent for " + Duration.between(since, now).toMinutes() + " min"),
+                        now);
+                chain = chain.chain(() -> alerts.raise(found, false)).invoke(view -> {
+                    if (view != null) {
+                        changed.add(view);
+                    }
+                }).replaceWithVoid();
+            }
+            return chain.map(ignored -> changed);
+        });
+    }
+
+    private static OffsetDateTime time(Object epochSeconds) {
+        if (epochSeconds == null) {
+            return null;
+        }
+        double seconds = ((Number) epochSeconds).doubleValue();
+        return Instant.ofEpochMilli((long) (seconds * 1000)).atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Hibernate Reactive needs a safe duplicated Vert.x context per unit of work, as a request has. */
+    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                work.get().subscribe().with(emitter::complete, emitter::fail)));
+    }
+}
