@@ -170,7 +170,7 @@ class BrokenValuesTest {
                   existingSecret: rrn-from-vault
                 """))
                 .containsExactly(
-                        "Deployment resident-service container resident-service env SMARTTOWN_RRN_ENCRYPTION_KEY reads the Secret"
+                        "Deployment resident-service container resident-service env SMARTTOWN_RRN_KEYS_PRIMARY reads the Secret"
                                 + " rrn-from-vault, which is neither rendered nor documented as external",
                         "Deployment resident-service container resident-service env SMARTTOWN_RRN_HMAC_KEY reads the Secret"
                                 + " rrn-from-vault, which is neither rendered nor documented as external");

@@ -95,14 +95,14 @@ class ChartDefaultsTest {
         // The gateway has no database or broker: it gets neither address nor credentials.
         assertThat(gateway).doesNotContainKeys("SMARTTOWN_DB_HOST", "AMQP_HOST");
         assertThat(envNames("gateway")).doesNotContain("QUARKUS_DATASOURCE_PASSWORD", "AMQP_PASSWORD",
-                "SMARTTOWN_RRN_ENCRYPTION_KEY");
+                "SMARTTOWN_RRN_KEYS_PRIMARY");
     }
 
     @Test
     void onlyTheResidentServiceReadsTheRrnKeys() {
-        assertThat(envNames("resident-service")).contains("SMARTTOWN_RRN_ENCRYPTION_KEY", "SMARTTOWN_RRN_HMAC_KEY");
+        assertThat(envNames("resident-service")).contains("SMARTTOWN_RRN_KEYS_PRIMARY", "SMARTTOWN_RRN_HMAC_KEY");
         for (String other : List.of("gateway", "care-service", "coworking-service", "startup-mentoring-service")) {
-            assertThat(envNames(other)).doesNotContain("SMARTTOWN_RRN_ENCRYPTION_KEY", "SMARTTOWN_RRN_HMAC_KEY");
+            assertThat(envNames(other)).doesNotContain("SMARTTOWN_RRN_KEYS_PRIMARY", "SMARTTOWN_RRN_HMAC_KEY");
         }
     }
 
