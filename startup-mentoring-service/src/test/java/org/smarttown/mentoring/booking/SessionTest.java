@@ -1,0 +1,211 @@
+package org.smarttown.mentoring.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.smarttown.mentoring.Api.AGENCY_A;
+import static org.smarttown.mentoring.Api.AGENCY_B;
+import static org.smarttown.mentoring.Api.as;
+import static org.smarttown.mentoring.Api.founder;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smarttown.mentoring.Api;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SessionTest {
+
+    private final LocalDate monday = Api.mondayAhead(1);
+    private String mentorId;
+
+    @BeforeEach
+    void mentor() {
+        Api.agencies();
+        mentorId = Api.mentor(AGENCY_A, "Session mentor", List.of("sessions"), Api.everyDay("09:00", "12:00"));
+    }
+
+    private String type(Map<String, Object> rules) {
+        Map<String, Object> type = Api.sessionType("MENTORING", 60);
+        type.putAll(rules);
+        return Api.createSessionType(AGENCY_A, type);
+    }
+
+    private String book(String founderName, String typeId, String time) {
+        return as(founder(founderName)).body(Api.booking(mentorId, typeId, Api.at(monday, time)))
+                .post("/api/mentoring/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void bookingIsConfirmedAtOnceOrRequestedWhenTheAgencyMustConfirm() {
+        String instant = type(Map.of());
+        as(founder("founder-s1")).body(Api.booking(mentorId, instant, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/mentoring/sessions/"))
+                .body("status", equalTo("CONFIRMED")).body("myPlace", equalTo("SEATED"))
+                .body("start", equalTo(Api.at(monday, "09:00")))
+                .body("changes[0].toStatus", equalTo("CONFIRMED")).body("changes[0].actor", equalTo("founder-s1"));
+        String confirmed = type(Map.of("requiresConfirmation", true));
+        as(founder("founder-s1")).body(Api.booking(mentorId, confirmed, Api.at(monday, "11:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201).body("status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void aRetriedBookingWithTheSameKeyIsBookedOnce() {
+        String typeId = type(Map.of());
+        Map<String, Object> body = Api.booking(mentorId, typeId, Api.at(monday, "10:00"));
+        String id = as(founder("founder-s2")).header("Idempotency-Key", "book-" + mentorId).body(body)
+                .post("/api/mentoring/sessions").then().statusCode(201).extract().path("id");
+        as(founder("founder-s2")).header("Idempotency-Key", "book-" + mentorId).body(body)
+                .post("/api/mentoring/sessions").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
+        as(founder("founder-s2")).get("/api/mentoring/sessions/mine?size=100").then().statusCode(200)
+                .body("items.findAll { it.start == '" + Api.at(monday, "10:00") + "' }.size()", equalTo(1));
+    }
+
+    @Test
+    void badBookingsAre400ProblemsAndChangeNothing() {
+        String typeId = type(Map.of());
+        String past = OffsetDateTime.now().minusDays(1).withNano(0).toString();
+        as(founder("founder-s3")).body(Api.booking(mentorId, typeId, past)).post("/api/mentoring/sessions").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("start"));
+        as(founder("founder-s3")).body(Api.booking(mentorId, typeId, Api.at(monday, "09:30")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("start"));
+        as(founder("founder-s3")).body(Api.booking(mentorId, typeId, Api.at(monday, "15:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("start"));
+        as(founder("founder-s3")).body(Api.booking(UUID.randomUUID().toString(), typeId, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("mentorId"));
+        as(founder("founder-s3")).body(Map.of("mentorId", mentorId, "start", Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).contentType("application/problem+json");
+        as(founder("founder-s3")).body(Map.of("mentorId", "x", "sessionTypeId", typeId, "start", "tomorrow"))
+                .post("/api/mentoring/sessions").then().statusCode(400);
+        String typeOfB = Api.createSessionType(AGENCY_B, Api.sessionType("MENTORING", 60));
+        as(founder("founder-s3")).body(Api.booking(mentorId, typeOfB, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("sessionTypeId"));
+        as(founder("founder-s3")).get("/api/mentoring/sessions/mine").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void onlyFoundersBookAndNobodyWithoutAToken() {
+        String typeId = type(Map.of());
+        as(AGENCY_A).body(Api.booking(mentorId, typeId, Api.at(monday, "09:00"))).post("/api/mentoring/sessions")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(AGENCY_A).get("/api/mentoring/sessions/mine").then().statusCode(403);
+        given().contentType("application/json").body(Api.booking(mentorId, typeId, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(401);
+    }
+
+    @Test
+    void aTakenSlotIsAConflictAndSomeoneElsesSessionIsNotFound() {
+        String typeId = type(Map.of());
+        String id = book("founder-s4", typeId, "09:00");
+        as(founder("founder-s5")).body(Api.booking(mentorId, typeId, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:slot-taken"));
+        as(founder("founder-s5")).get("/api/mentoring/sessions/" + id).then().statusCode(404);
+        as(founder("founder-s5")).body(Map.of("reason", "not mine")).post("/api/mentoring/sessions/" + id + "/cancel")
+                .then().statusCode(404);
+        as(founder("founder-s4")).get("/api/mentoring/sessions/" + id).then().statusCode(200)
+                .body("attendees", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void cancellingInsideTheNoticeIsRefusedToTheFounderButAllowedToTheAgency() {
+        String typeId = type(Map.of("minChangeNoticeMinutes", 60 * 24 * 30));
+        String id = book("founder-s6", typeId, "09:00");
+        as(founder("founder-s6")).body(Map.of("reason", "sick")).post("/api/mentoring/sessions/" + id + "/cancel")
+                .then().statusCode(409).body("type", equalTo("urn:smarttown:problem:change-notice-passed"));
+        as(founder("founder-s6")).body(Map.of("start", Api.at(monday, "10:00"), "reason", "later"))
+                .post("/api/mentoring/sessions/" + id + "/reschedule").then().statusCode(409);
+        as(AGENCY_A).body(Map.of("reason", "founder is sick")).post("/partner/v1/sessions/" + id + "/cancel").then()
+                .statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("changes[1].actor", equalTo("agency:agency-a")).body("changes[1].actorKind", equalTo("AGENCY"))
+                .body("changes[1].reason", equalTo("founder is sick"));
+    }
+
+    @Test
+    void aFounderCancelsAndReschedulesOutsideTheNoticeWithHistory() {
+        String typeId = type(Map.of("minChangeNoticeMinutes", 60));
+        String id = book("founder-s7", typeId, "09:00");
+        as(founder("founder-s7")).body(Map.of("start", Api.at(monday, "11:00"), "reason", "clash"))
+                .post("/api/mentoring/sessions/" + id + "/reschedule").then().statusCode(200)
+                .body("start", equalTo(Api.at(monday, "11:00")))
+                .body("changes[1].reason", org.hamcrest.Matchers.containsString("clash"));
+        as(founder("founder-s7")).body(Map.of("start", Api.at(monday, "11:30")))
+                .post("/api/mentoring/sessions/" + id + "/reschedule").then().statusCode(400);
+        book("founder-s8", typeId, "09:00");
+        as(founder("founder-s7")).body(Map.of("reason", "no longer needed")).post("/api/mentoring/sessions/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("myPlace", equalTo("CANCELLED"))
+                .body("changes.toStatus", contains("CONFIRMED", "CONFIRMED", "CANCELLED"));
+        as(founder("founder-s7")).body(Map.of("reason", "twice")).post("/api/mentoring/sessions/" + id + "/cancel")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void theAgencyConfirmsCompletesAndTheFounderRatesOneToFive() {
+        String typeId = type(Map.of("requiresConfirmation", true));
+        String id = book("founder-s9", typeId, "10:00");
+        as(founder("founder-s9")).body(Map.of("score", 5)).post("/api/mentoring/sessions/" + id + "/rating").then()
+                .statusCode(409);
+        as(AGENCY_A).post("/partner/v1/sessions/" + id + "/complete").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:transition-not-allowed"));
+        as(AGENCY_A).body(Map.of("reason", "mentor available")).post("/partner/v1/sessions/" + id + "/confirm").then()
+                .statusCode(200).body("status", equalTo("CONFIRMED"))
+                .body("attendees[0].founder", equalTo("founder-s9"));
+        as(AGENCY_A).post("/partner/v1/sessions/" + id + "/complete").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        as(founder("founder-s9")).body(Map.of("score", 6)).post("/api/mentoring/sessions/" + id + "/rating").then()
+                .statusCode(400).contentType("application/problem+json");
+        as(founder("founder-s9")).body(Map.of("score", 4, "comment", "useful")).post("/api/mentoring/sessions/" + id + "/rating")
+                .then().statusCode(200);
+        as(AGENCY_A).get("/partner/v1/sessions/" + id).then().statusCode(200).body("attendees[0].rating", equalTo(4))
+                .body("changes.toStatus", contains("REQUESTED", "CONFIRMED", "COMPLETED"));
+    }
+
+    @Test
+    void noShowsAreMarkedForEitherSide() {
+        String typeId = type(Map.of());
+        String host = book("founder-s10", typeId, "09:00");
+        String guest = book("founder-s11", typeId, "10:00");
+        as(AGENCY_A).body(Map.of("side", "HOST", "reason", "mentor ill")).post("/partner/v1/sessions/" + host + "/no-show")
+                .then().statusCode(200).body("status", equalTo("NO_SHOW_HOST"));
+        as(AGENCY_A).body(Map.of("side", "GUEST")).post("/partner/v1/sessions/" + guest + "/no-show")
+                .then().statusCode(200).body("status", equalTo("NO_SHOW_GUEST"));
+        as(AGENCY_A).body(Map.of("side", "NOBODY")).post("/partner/v1/sessions/" + guest + "/no-show")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void theFoundersLimitPerWeekIsEnforced() {
+        String typeId = type(Map.of("maxPerWeekPerFounder", 1));
+        book("founder-s12", typeId, "09:00");
+        as(founder("founder-s12")).body(Api.booking(mentorId, typeId, Api.at(monday.plusDays(1), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+        book("founder-s13", typeId, "10:00");
+    }
+
+    @Test
+    void mineListsOnlyMySessionsPaged() {
+        String typeId = type(Map.of());
+        String first = book("founder-s14", typeId, "09:00");
+        String second = book("founder-s14", typeId, "10:00");
+        String other = book("founder-s15", typeId, "11:00");
+        as(founder("founder-s14")).queryParam("size", 1).get("/api/mentoring/sessions/mine").then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("totalPages", equalTo(2)).body("items[0].id", equalTo(second));
+        as(founder("founder-s14")).get("/api/mentoring/sessions/mine").then().statusCode(200)
+                .body("items.id", contains(second, first)).body("items.id", not(hasItem(other)))
+                .body("items[0].attendees", org.hamcrest.Matchers.empty());
+        as(founder("founder-s14")).queryParam("size", 101).get("/api/mentoring/sessions/mine").then().statusCode(400);
+    }
+}
