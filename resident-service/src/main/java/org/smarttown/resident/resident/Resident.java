@@ -78,6 +78,10 @@ public class Resident extends PanacheEntityBase {
     public boolean careConsent;
     @Enumerated(EnumType.STRING)
     public Status status;
+    /** 0-100, kept current by RiskService whenever an input changes. */
+    public int riskScore;
+    /** LOW, MEDIUM, HIGH or CRITICAL. */
+    public String riskLevel = "LOW";
     @Column(updatable = false)
     public OffsetDateTime createdAt;
     @Column(updatable = false)

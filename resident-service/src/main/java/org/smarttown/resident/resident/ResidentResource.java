@@ -1,5 +1,6 @@
 package org.smarttown.resident.resident;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.resident.common.Caller;
+import org.smarttown.resident.risk.NeedsService;
+import org.smarttown.resident.risk.RiskAssessment;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +37,12 @@ public class ResidentResource {
     static final String ADMIN = "admin";
 
     private final ResidentService service;
+    private final NeedsService needs;
     private final SecurityIdentity identity;
 
-    public ResidentResource(ResidentService service, SecurityIdentity identity) {
+    public ResidentResource(ResidentService service, NeedsService needs, SecurityIdentity identity) {
         this.service = service;
+        this.needs = needs;
         this.identity = identity;
     }
 
@@ -87,6 +92,31 @@ public class ResidentResource {
             description = "Adds to the status history; publishes ResidentDeactivated.")
     public Uni<ResidentView> deactivate(UUID id, @Valid @NotNull DeactivationRequest request) {
         return service.deactivate(id, request, Caller.of(identity));
+    }
+
+    @GET
+    @Path("{id}/risk")
+    @RolesAllowed({ STAFF, CARE_WORKER, SUPERVISOR, ADMIN })
+    @Operation(summary = "A resident's risk score and level, signal by signal")
+    public Uni<RiskAssessment> risk(UUID id) {
+        return service.risk(id, Caller.of(identity));
+    }
+
+    @GET
+    @Path("map")
+    @RolesAllowed({ STAFF, SUPERVISOR, ADMIN })
+    @Operation(summary = "The City Map: a GeoJSON FeatureCollection of needs per building",
+            description = "Buildings with fewer than smarttown.risk.map-min-residents residents in care are merged into their complex.")
+    public Uni<Map<String, Object>> map(@QueryParam("dong") @Size(max = 50) String dong) {
+        return needs.map(dong);
+    }
+
+    @GET
+    @Path("stats")
+    @RolesAllowed({ STAFF, SUPERVISOR, ADMIN })
+    @Operation(summary = "Counts of active residents by dong, complex, category and risk level")
+    public Uni<Map<String, Object>> stats() {
+        return needs.stats();
     }
 
     @GET

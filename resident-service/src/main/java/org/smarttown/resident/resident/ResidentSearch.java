@@ -30,9 +30,14 @@ public class ResidentSearch {
     @Pattern(regexp = "ACTIVE|MOVED_OUT|DECEASED", message = "must be ACTIVE, MOVED_OUT or DECEASED")
     public String status;
 
+    /** Only residents whose risk score is at least this (0-100). */
+    @QueryParam("minRisk")
+    @Pattern(regexp = "\\d{1,3}", message = "must be a whole number from 0 to 100")
+    public String minRisk;
+
     /** A field name, with a leading {@code -} for descending order. */
     @QueryParam("sort")
     @DefaultValue("name")
-    @Pattern(regexp = "-?(name|birthDate|createdAt|complex)", message = "must be name, birthDate, createdAt or complex, optionally with a leading -")
+    @Pattern(regexp = "-?(name|birthDate|createdAt|complex|riskScore)", message = "must be name, birthDate, createdAt, complex or riskScore, optionally with a leading -")
     public String sort;
 }

@@ -22,6 +22,8 @@ import org.smarttown.commons.problem.NotFound;
 import org.smarttown.resident.access.AccessLog;
 import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.duplicate.DuplicateService;
+import org.smarttown.resident.risk.RiskAssessment;
+import org.smarttown.resident.risk.RiskService;
 import org.smarttown.resident.rrn.Rrn;
 import org.smarttown.resident.rrn.RrnProtector;
 
@@ -37,8 +39,11 @@ public class ResidentService {
     private final RrnProtector rrns;
     private final AccessLog accessLog;
     private final DuplicateService duplicates;
+    private final RiskService risk;
 
-    public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog, DuplicateService duplicates) {
+    public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog, DuplicateService duplicates,
+            RiskService risk) {
+        this.risk = risk;
         this.outbox = outbox;
         this.rrns = rrns;
         this.accessLog = accessLog;
@@ -87,6 +92,7 @@ public class ResidentService {
                     }
                 }).replaceWithVoid();
         return unique
+                .chain(() -> risk.refresh(resident))
                 .chain(() -> resident.<Resident> persist())
                 .call(first::persist)
                 .call(() -> duplicates.flag(resident))
@@ -163,7 +169,8 @@ public class ResidentService {
             }
             resident.updatedAt = now;
             resident.updatedBy = caller.name();
-            Uni<Void> events = accessLog.record(caller, AccessLog.UPDATE, id, null, accessLog.changes(before, after));
+            Uni<Void> events = accessLog.record(caller, AccessLog.UPDATE, id, null, accessLog.changes(before, after))
+                    .call(() -> risk.refresh(resident));
             for (ResidentEvents.ConsentChanged change : consentChanges) {
                 events = events.call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.CONSENT_CHANGED,
                         ResidentEvents.VERSION, change));
@@ -235,6 +242,14 @@ public class ResidentService {
             where.append(" and status = :status");
             params.put("status", Resident.Status.valueOf(search.status));
         }
+        if (search.minRisk != null) {
+            int minRisk = Integer.parseInt(search.minRisk);
+            if (minRisk > 100) {
+                throw new Invalid("minRisk", "must be a whole number from 0 to 100");
+            }
+            where.append(" and riskScore >= :minRisk");
+            params.put("minRisk", minRisk);
+        }
         if (caller.limitedToOwnResidents()) {
             where.append(" and assignedCareWorker = :me");
             params.put("me", caller.name());
@@ -244,9 +259,17 @@ public class ResidentService {
         Sort sort = Sort.by(field, descending ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
         String filters = "q=" + blankToNull(search.q) + " dong=" + blankToNull(search.dong) + " complex="
                 + blankToNull(search.complex) + " category=" + blankToNull(search.category) + " status=" + search.status
-                + " sort=" + search.sort + " page=" + page.page;
+                + " minRisk=" + search.minRisk + " sort=" + search.sort + " page=" + page.page;
         return accessLog.record(caller, AccessLog.SEARCH, null, filters)
                 .chain(() -> Page.of(Resident.<Resident> find(where.toString(), sort, params), page, ResidentView::of));
+    }
+
+    /** The risk score of one resident, explained signal by signal; the read is logged. */
+    @WithTransaction
+    public Uni<RiskAssessment> risk(UUID id, Caller caller) {
+        return find(id, caller)
+                .call(resident -> accessLog.record(caller, AccessLog.READ, id, "risk assessment"))
+                .chain(risk::assess);
     }
 
     Uni<Resident> find(UUID id, Caller caller) {

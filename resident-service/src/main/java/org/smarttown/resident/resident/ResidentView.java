@@ -31,6 +31,8 @@ public record ResidentView(
         Resident.Status status,
         /** The record this one was merged into, when status is MERGED. */
         @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto,
+        int riskScore,
+        String riskLevel,
         /** Only on the single-resident read; lists leave it out. */
         @JsonInclude(JsonInclude.Include.NON_NULL) List<StatusEntry> statusHistory,
         OffsetDateTime createdAt,
@@ -51,7 +53,7 @@ public record ResidentView(
                 new ResidentRequest.Address(r.dong, r.complex, r.building, r.unit),
                 r.lat == null ? null : new ResidentRequest.Location(r.lat, r.lon),
                 r.categories(), r.benefitTypes(), r.conditions, numbered(r.emergencyContacts),
-                r.assignedCareWorker, r.haengbokeumId, r.consents, r.careConsent, r.status, r.mergedInto,
+                r.assignedCareWorker, r.haengbokeumId, r.consents, r.careConsent, r.status, r.mergedInto, r.riskScore, r.riskLevel,
                 history == null ? null
                         : history.stream().map(h -> new StatusEntry(h.status, h.reason, h.changedAt, h.changedBy)).toList(),
                 r.createdAt, r.createdBy, r.updatedAt, r.updatedBy, r.version);
