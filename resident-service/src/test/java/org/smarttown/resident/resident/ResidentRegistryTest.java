@@ -69,6 +69,15 @@ class ResidentRegistryTest {
     }
 
     @Test
+    void theFoundationsDataSharingPurposeIsStillReadAsDataSharingPartners() {
+        String id = registeredId(full("공유동의", uniqueComplex(), true)
+                .replace("{\"purpose\":\"CARE_SERVICES\",\"given\":true}",
+                        "{\"purpose\":\"CARE_SERVICES\",\"given\":true},{\"purpose\":\"DATA_SHARING\",\"given\":true}"));
+        given().auth().oauth2(WELFARE).get("/api/residents/" + id).then()
+                .body("consents.purpose", contains("CARE_SERVICES", "DATA_SHARING_PARTNERS"));
+    }
+
+    @Test
     void withdrawingAConsentRaisesItsVersion() {
         String id = registeredId(full("최말순", uniqueComplex(), true));
 
