@@ -52,6 +52,20 @@ public class BookingResource {
                         .header("Location", "/api/coworking/bookings/" + booking.id()).entity(booking).build()));
     }
 
+    @POST
+    @Path("recurring")
+    @RolesAllowed("founder")
+    @Operation(summary = "Book a weekly series", description = "rrule: FREQ=WEEKLY with INTERVAL (1-4), BYDAY and COUNT or UNTIL, "
+            + "at most coworking.max-recurrence-weeks (12) weeks. Each occurrence is checked on its own; the answer lists "
+            + "the booked ones and, for each refused one, the rule's type. Accepts an Idempotency-Key.")
+    public Uni<RestResponse<RecurringResult>> bookSeries(@Valid @NotNull RecurringRequest request,
+            @RestHeader(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(identity);
+        return idempotency.execute(key, "booking.recurring", caller.name(), request, RecurringResult.class,
+                () -> service.bookSeries(request, caller).map(result -> RestResponse.ResponseBuilder
+                        .<RecurringResult> create(RestResponse.Status.CREATED).entity(result).build()));
+    }
+
     @GET
     @Path("mine")
     @RolesAllowed("founder")
@@ -83,6 +97,26 @@ public class BookingResource {
     @Operation(summary = "Cancel a confirmed booking", description = "Publishes BookingCancelled; the first founder waiting for the slot gets it.")
     public Uni<BookingView> cancel(UUID id) {
         return service.cancel(id, Caller.of(identity));
+    }
+
+    /** The QR code on a booking carries its check-in token. */
+    public record CheckIn(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String token) {
+    }
+
+    @POST
+    @Path("check-in")
+    @RolesAllowed("founder")
+    @Operation(summary = "Check in with my booking's QR token", description = "From 15 minutes before the start until the no-show deadline (start + 15 minutes).")
+    public Uni<BookingView> checkIn(@Valid @NotNull CheckIn checkIn) {
+        return service.checkInWithToken(checkIn.token(), Caller.of(identity));
+    }
+
+    @POST
+    @Path("{id}/check-in")
+    @RolesAllowed({ "space-manager", "admin" })
+    @Operation(summary = "Check a founder in (space manager)")
+    public Uni<BookingView> checkInByManager(UUID id) {
+        return service.checkInByManager(id, Caller.of(identity));
     }
 
     @POST

@@ -19,13 +19,13 @@ import org.smarttown.coworking.space.Space;
  * The booking rules, as plain functions of what was loaded: the same code refuses a booking
  * (first rule broken) and explains availability (every rule broken).
  */
-final class BookingRules {
+public final class BookingRules {
 
     private BookingRules() {
     }
 
     /** What the rules need to know about the founder and the space around one requested range. */
-    record Facts(Space space, BookingPolicy policy, Member member, boolean closedThatDay, String closureReason,
+    public record Facts(Space space, BookingPolicy policy, Member member, boolean closedThatDay, String closureReason,
             OffsetDateTime blockedUntil, long activeBookings, long founderWeekMinutes, long teamWeekMinutes,
             OffsetDateTime now, ZoneId zone) {
     }

@@ -32,6 +32,7 @@ import org.smarttown.coworking.member.Member;
 import org.smarttown.coworking.space.BookingPolicy;
 import org.smarttown.coworking.space.Space;
 import org.smarttown.coworking.space.SpaceClosure;
+import org.smarttown.coworking.waitlist.WaitlistService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,13 +47,15 @@ public class BookingService {
 
     private final CoworkingConfig config;
     private final Outbox outbox;
+    private final WaitlistService waitlist;
 
-    public BookingService(CoworkingConfig config, Outbox outbox) {
+    public BookingService(CoworkingConfig config, Outbox outbox, WaitlistService waitlist) {
         this.config = config;
         this.outbox = outbox;
+        this.waitlist = waitlist;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return config.zone();
     }
 
@@ -81,6 +84,79 @@ public class BookingService {
                 .onFailure(BookingService::isOverlap).transform(e -> taken());
     }
 
+    public void checkShape(BookingRequest request, OffsetDateTime now) {
+        BookingRules.checkShape(request.start(), request.end(), now);
+    }
+
+    public void checkSlots(Space space, BookingPolicy policy, BookingRequest request) {
+        BookingRules.checkSlots(space, policy, request.start(), request.end(), zone());
+    }
+
+    public List<RuleBroken> broken(BookingRules.Facts facts, BookingRequest request) {
+        return BookingRules.broken(facts, request.start(), request.end());
+    }
+
+    /** How many active bookings of the space overlap the range. */
+    public Uni<Long> overlapping(UUID spaceId, OffsetDateTime from, OffsetDateTime to) {
+        return Booking.count("spaceId = ?1 and status in ?2 and startAt < ?4 and endAt > ?3", spaceId, Booking.ACTIVE,
+                from, to);
+    }
+
+    /**
+     * Books a weekly series: each occurrence is checked on its own (against the rules and the
+     * occurrences booked before it) and the answer lists what was refused and why. Free-slot checks
+     * run before each insert so that one taken occurrence does not abort the others; a race lost
+     * to another founder at that moment refuses the whole series with 409 (nothing half-stored).
+     */
+    public Uni<RecurringResult> bookSeries(RecurringRequest request, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
+        BookingRules.checkShape(request.start(), request.end(), now);
+        List<java.time.ZonedDateTime> starts = Recurrence.starts(request.rrule(), request.start(), zone(),
+                config.maxRecurrenceWeeks());
+        java.time.Duration length = java.time.Duration.between(request.start(), request.end());
+        return Panache.withTransaction(() -> space(request.spaceId())
+                .chain(space -> BookingPolicy.<BookingPolicy> findById(space.type).chain(policy -> {
+                    BookingRules.checkSlots(space, policy, request.start(), request.end(), zone());
+                    return lockedMember(caller, request.start())
+                            .chain(member -> occurrences(space, policy, member, starts, 0, length, now,
+                                    new java.util.ArrayList<>(), new java.util.ArrayList<>()));
+                })))
+                .onFailure(BookingService::isOverlap).transform(e -> taken());
+    }
+
+    private Uni<RecurringResult> occurrences(Space space, BookingPolicy policy, Member member,
+            List<java.time.ZonedDateTime> starts, int index, java.time.Duration length, OffsetDateTime now,
+            List<BookingView> booked, List<RecurringResult.Refused> refused) {
+        if (index >= starts.size()) {
+            return Uni.createFrom().item(new RecurringResult(booked, refused));
+        }
+        OffsetDateTime start = starts.get(index).toOffsetDateTime();
+        OffsetDateTime end = start.plus(length);
+        Uni<Void> next;
+        if (!member.mayBookOn(start.toLocalDate())) {
+            refused.add(new RecurringResult.Refused(start, end, "membership-required",
+                    "Your membership is valid until " + member.validUntil));
+            next = Uni.createFrom().voidItem();
+        } else {
+            next = overlapping(space.id, start, end).chain(taken -> {
+                if (taken > 0) {
+                    refused.add(new RecurringResult.Refused(start, end, "slot-taken", taken().getMessage()));
+                    return Uni.createFrom().voidItem();
+                }
+                return facts(space, policy, member, start, now).chain(facts -> {
+                    List<RuleBroken> broken = BookingRules.broken(facts, start, end);
+                    if (!broken.isEmpty()) {
+                        refused.add(new RecurringResult.Refused(start, end, broken.get(0).slug(), broken.get(0).getMessage()));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return insert(space, member, start, end, now)
+                            .invoke(booking -> booked.add(BookingView.of(booking, space, zone()))).replaceWithVoid();
+                });
+            });
+        }
+        return next.chain(() -> occurrences(space, policy, member, starts, index + 1, length, now, booked, refused));
+    }
+
     static Conflict taken() {
         return new Conflict("slot-taken", "The space is already booked for part of that time");
     }
@@ -97,7 +173,7 @@ public class BookingService {
     }
 
     /** Inserts and flushes at once, so that an overlap surfaces here and not at commit. */
-    Uni<Booking> insert(Space space, Member member, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
+    public Uni<Booking> insert(Space space, Member member, OffsetDateTime start, OffsetDateTime end, OffsetDateTime now) {
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
         booking.spaceId = space.id;
@@ -124,11 +200,11 @@ public class BookingService {
     }
 
     /** An unknown space in a request body is bad input (400), not a missing resource. */
-    Uni<Space> space(UUID id) {
+    public Uni<Space> space(UUID id) {
         return Space.<Space> findById(id).onItem().ifNull().failWith(() -> new Invalid("spaceId", "no space has this id"));
     }
 
-    Uni<Member> lockedMember(Caller caller, OffsetDateTime start) {
+    public Uni<Member> lockedMember(Caller caller, OffsetDateTime start) {
         LocalDate day = start.atZoneSameInstant(zone()).toLocalDate();
         return Member.<Member> find("username", caller.name()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .invoke(member -> requireMember(member, day));
@@ -146,7 +222,7 @@ public class BookingService {
     }
 
     /** Loads what the rules need, one query after the other (a reactive session runs one at a time). */
-    Uni<BookingRules.Facts> facts(Space space, BookingPolicy policy, Member member, OffsetDateTime start,
+    public Uni<BookingRules.Facts> facts(Space space, BookingPolicy policy, Member member, OffsetDateTime start,
             OffsetDateTime now) {
         LocalDate day = start.atZoneSameInstant(zone()).toLocalDate();
         OffsetDateTime weekStart = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone())
@@ -263,7 +339,7 @@ public class BookingService {
                 return Uni.createFrom().failure(new Conflict("booking-not-cancellable", "Booking " + id + " is over"));
             }
             return cancelOne(booking, caller, now).chain(this::view);
-        }));
+        })).call(view -> waitlist.offerFreed(view.spaceId(), view.start(), view.end()));
     }
 
     public Uni<CancelledBookings> cancelRange(CancelRange range, Caller caller) {
@@ -287,8 +363,56 @@ public class BookingService {
                 "username = ?1 and status = ?2 and startAt >= ?3 and startAt < ?4", Sort.by("startAt"),
                 caller.name(), Booking.Status.CONFIRMED, from, to)
                 .chain(bookings -> cancelEach(bookings, 0, caller, now)
-                        .chain(() -> views(bookings)))
-                .map(views -> new CancelledBookings(views.size(), views)));
+                        .chain(() -> views(bookings))))
+                .call(views -> offerEach(views, 0))
+                .map(views -> new CancelledBookings(views.size(), views));
+    }
+
+    /** Offers freed slots to the waitlist one after the other, each in its own transaction. */
+    Uni<Void> offerEach(List<BookingView> freed, int index) {
+        if (index >= freed.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        BookingView view = freed.get(index);
+        return waitlist.offerFreed(view.spaceId(), view.start(), view.end()).chain(() -> offerEach(freed, index + 1));
+    }
+
+    /** A founder checks in with the booking's QR token; someone else's token is unknown to them (404). */
+    public Uni<BookingView> checkInWithToken(String token, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Panache.withTransaction(() -> Booking.<Booking> find("checkInToken", token).firstResult()
+                .chain(booking -> {
+                    if (booking == null || !booking.username.equals(caller.name())) {
+                        return Uni.createFrom().failure(new NotFound("Booking with check-in token", "given"));
+                    }
+                    return checkIn(booking, caller, now);
+                }));
+    }
+
+    /** A space manager checks a founder in (e.g. at the front desk). */
+    public Uni<BookingView> checkInByManager(UUID id, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Panache.withTransaction(() -> visible(id, caller).chain(booking -> checkIn(booking, caller, now)));
+    }
+
+    private Uni<BookingView> checkIn(Booking booking, Caller caller, OffsetDateTime now) {
+        if (booking.status != Booking.Status.CONFIRMED) {
+            return Uni.createFrom().failure(new Conflict("booking-not-active",
+                    "Booking " + booking.id + " is " + booking.status.name().toLowerCase()));
+        }
+        OffsetDateTime opens = booking.startAt.minus(config.checkInOpensBefore());
+        if (now.isBefore(opens)) {
+            return Uni.createFrom().failure(new RuleBroken("check-in-too-early", "Too early to check in",
+                    "Check-in opens at " + BookingView.local(opens, zone())));
+        }
+        if (now.isAfter(booking.releaseAt)) {
+            return Uni.createFrom().failure(new RuleBroken("check-in-too-late", "Too late to check in",
+                    "Check-in closed at " + BookingView.local(booking.releaseAt, zone())));
+        }
+        booking.status = Booking.Status.CHECKED_IN;
+        booking.checkedInAt = now;
+        booking.checkedInBy = caller.name();
+        return view(booking);
     }
 
     private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
