@@ -3,11 +3,12 @@ package org.smarttown.coworking;
 import org.smarttown.commons.testing.ArtemisTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** The real services every test of this module runs against, started once for all test classes. */
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ArtemisTestResource.class)
+@QuarkusTestResource(value = ArtemisTestResource.class, initArgs = @ResourceArg(name = "queues", value = "coworking.events::test-probe"))
 public final class TestResources {
 
     private TestResources() {
