@@ -38,11 +38,14 @@ class AccessControlTest {
             new Endpoint("POST", "/api/residents/households/" + ID + "/members", "{}"),
             new Endpoint("POST", "/api/residents/households/" + ID + "/members/" + ID + "/leave", "{}"),
             new Endpoint("GET", "/api/residents/duplicates", null),
-            new Endpoint("POST", "/api/residents/duplicates/" + ID + "/resolve", "{}"));
+            new Endpoint("POST", "/api/residents/duplicates/" + ID + "/resolve", "{}"),
+            new Endpoint("GET", "/api/residents/imports/" + ID, null));
 
     @Test
     void foundersAndPartnerAgenciesAreRefusedOnEveryEndpoint() {
         for (String token : List.of(TestTokens.user("founder1", "founder"), TestTokens.agency("agency-a", "agency-a"))) {
+            given().auth().oauth2(token).contentType("text/csv").body("name\n").post("/api/residents/imports").then()
+                    .statusCode(403);
             for (Endpoint e : ENDPOINTS) {
                 call(given().auth().oauth2(token), e).then()
                         .statusCode(403)
@@ -57,6 +60,7 @@ class AccessControlTest {
         for (Endpoint e : ENDPOINTS) {
             call(given(), e).then().statusCode(401).contentType("application/problem+json");
         }
+        given().contentType("text/csv").body("name\n").post("/api/residents/imports").then().statusCode(401);
     }
 
     private static io.restassured.response.Response call(RequestSpecification request, Endpoint e) {

@@ -43,6 +43,8 @@ public class Resident extends PanacheEntityBase {
     public String phone;
     /** The phone's digits only: how suspected duplicates are found. */
     public String phoneDigits;
+    /** The key of the CSV row this resident was imported from: a second import of it is skipped. */
+    public String importKey;
     /** Set when this record was merged into another as a duplicate. */
     public UUID mergedInto;
     public String dong;

@@ -53,6 +53,12 @@ public class ResidentService {
     /** Stores the resident and its ResidentRegistered event in one transaction. */
     @WithTransaction
     public Uni<Resident> register(ResidentRequest request, Caller caller) {
+        return register(request, caller, null);
+    }
+
+    /** As {@link #register(ResidentRequest, Caller)}, for an imported row: 409 already-imported if its key is known. */
+    @WithTransaction
+    public Uni<Resident> register(ResidentRequest request, Caller caller, String importKey) {
         checkCategoryDetails(request.categories(), request.benefitTypes(), request.conditions());
         Rrn rrn = request.rrn() == null || request.rrn().isBlank() ? null
                 : Rrn.parse(request.rrn(), request.birthDate(), request.sex());
@@ -84,13 +90,19 @@ public class ResidentService {
         ResidentStatusChange first = statusChange(resident, "registered", caller, now);
         // A first consent is part of the registration, not a change: ConsentChanged is for later ones.
         consentChanges.clear();
-        Uni<Void> unique = resident.rrnHash == null ? Uni.createFrom().voidItem()
-                : Resident.<Resident> find("rrnHash", resident.rrnHash).firstResult().invoke(existing -> {
+        resident.importKey = importKey;
+        Uni<Void> imported = importKey == null ? Uni.createFrom().voidItem()
+                : Resident.count("importKey", importKey).invoke(count -> {
+                    if (count > 0) {
+                        throw new Conflict("already-imported", "This row was imported before");
+                    }
+                }).replaceWithVoid();
+        Uni<Void> unique = resident.rrnHash == null ? imported : imported.chain(() -> Resident.<Resident> find("rrnHash", resident.rrnHash).firstResult().invoke(existing -> {
                     if (existing != null) {
                         throw new Conflict("duplicate-rrn",
                                 "Resident " + existing.id + " already has this registration number");
                     }
-                }).replaceWithVoid();
+                }).replaceWithVoid());
         return unique
                 .chain(() -> risk.refresh(resident))
                 .chain(() -> resident.<Resident> persist())

@@ -121,7 +121,7 @@ class ResidentResourceTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedWith413() {
-        String huge = body("김".repeat(600_000));
+        String huge = body("김".repeat(800_000));
         register(huge).then().statusCode(413);
     }
 
