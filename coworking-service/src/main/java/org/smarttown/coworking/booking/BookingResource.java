@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,6 +20,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.smarttown.commons.idempotency.IdempotentRequests;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
+import org.smarttown.coworking.calendar.CalendarResource;
+import org.smarttown.coworking.calendar.CalendarService;
 import org.smarttown.coworking.common.Caller;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,11 +32,14 @@ import io.smallrye.mutiny.Uni;
 public class BookingResource {
 
     private final BookingService service;
+    private final CalendarService calendar;
     private final IdempotentRequests idempotency;
     private final SecurityIdentity identity;
 
-    public BookingResource(BookingService service, IdempotentRequests idempotency, SecurityIdentity identity) {
+    public BookingResource(BookingService service, CalendarService calendar, IdempotentRequests idempotency,
+            SecurityIdentity identity) {
         this.service = service;
+        this.calendar = calendar;
         this.idempotency = idempotency;
         this.identity = identity;
     }
@@ -89,6 +95,15 @@ public class BookingResource {
     @Operation(summary = "Read one booking (another founder's booking is 404)")
     public Uni<BookingView> get(UUID id) {
         return service.get(id, Caller.of(identity));
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces(CalendarResource.ICS)
+    @RolesAllowed({ "founder", "space-manager", "admin" })
+    @Operation(summary = "One booking as an iCalendar file (the confirmation's attachment link, calendarUrl)")
+    public Uni<String> ics(UUID id) {
+        return calendar.bookingIcs(id, Caller.of(identity));
     }
 
     @POST

@@ -267,6 +267,11 @@ public class BookingService {
         return visible(id, caller).chain(this::view);
     }
 
+    /** For other features (the calendar): the booking if the caller may see it, else 404. */
+    public Uni<Booking> visibleBooking(UUID id, Caller caller) {
+        return visible(id, caller);
+    }
+
     /** Another founder's booking answers 404, as if it did not exist. */
     Uni<Booking> visible(UUID id, Caller caller) {
         return Booking.<Booking> findById(id).map(booking -> {

@@ -6,15 +6,17 @@ import java.util.UUID;
 
 import org.smarttown.coworking.space.Space;
 
-/** A booking as its founder or a space manager sees it; times in the office's zone. */
+/** A booking as its founder or a space manager sees it; times in the office's zone; calendarUrl is its .ics. */
 public record BookingView(UUID id, UUID spaceId, String spaceCode, String spaceName, String username, UUID teamId,
         OffsetDateTime start, OffsetDateTime end, Booking.Status status, String checkInToken,
-        OffsetDateTime checkedInAt, OffsetDateTime releaseAt, OffsetDateTime cancelledAt, OffsetDateTime createdAt) {
+        OffsetDateTime checkedInAt, OffsetDateTime releaseAt, OffsetDateTime cancelledAt, OffsetDateTime createdAt,
+        String calendarUrl) {
 
     public static BookingView of(Booking b, Space space, ZoneId zone) {
         return new BookingView(b.id, b.spaceId, space == null ? null : space.code, space == null ? null : space.name,
                 b.username, b.teamId, local(b.startAt, zone), local(b.endAt, zone), b.status, b.checkInToken,
-                local(b.checkedInAt, zone), local(b.releaseAt, zone), local(b.cancelledAt, zone), local(b.createdAt, zone));
+                local(b.checkedInAt, zone), local(b.releaseAt, zone), local(b.cancelledAt, zone), local(b.createdAt, zone),
+                "/api/coworking/bookings/" + b.id + "/calendar.ics");
     }
 
     static OffsetDateTime local(OffsetDateTime time, ZoneId zone) {
