@@ -52,6 +52,14 @@ class SignInTest {
     }
 
     @Test
+    void calendarFeedsPassWithoutATokenBecauseTheirUrlIsTheSecret() {
+        given().get("/api/mentoring/calendar/feeds/some-secret.ics").then().statusCode(200);
+        given().get("/api/coworking/calendar/feeds/some-secret.ics").then().statusCode(200);
+        // Only the feeds: the rest of the calendar API still needs a token.
+        given().get("/api/mentoring/calendar/sessions/1.ics").then().statusCode(401);
+    }
+
+    @Test
     void theStartPageIsPublic() {
         given().get("/").then().statusCode(200).body(containsString("스마트타운"));
     }
