@@ -1,0 +1,39 @@
+package org.smarttown.care.fhir;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/care/residents/{residentId}/fhir/observations")
+@Tag(name = "FHIR", description = "Readings as FHIR R4 Observations")
+public class FhirResource {
+
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final FhirObservationService service;
+
+    public FhirResource(FhirObservationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces(FHIR_JSON)
+    @RolesAllowed({ "care-worker", "care-supervisor" })
+    @Operation(summary = "Heart rate, SpO2, steps and skin temperature as a FHIR R4 Bundle (default: last 24 hours)")
+    public Uni<String> observations(UUID residentId, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.now(ZoneOffset.UTC);
+        return service.observations(residentId, from != null ? from : end.minusHours(24), end);
+    }
+}
