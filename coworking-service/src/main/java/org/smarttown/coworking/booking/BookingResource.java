@@ -82,6 +82,14 @@ public class BookingResource {
     }
 
     @GET
+    @Path("team")
+    @RolesAllowed("founder")
+    @Operation(summary = "My team's active bookings, read-only (teammates' check-in tokens left out)")
+    public Uni<Page<BookingView>> team(@RestQuery LocalDate from, @RestQuery LocalDate to, @Valid @BeanParam PageRequest page) {
+        return service.team(Caller.of(identity), from, to, page);
+    }
+
+    @GET
     @RolesAllowed({ "space-manager", "admin" })
     @Operation(summary = "All bookings by start time, filtered by founder, space, status and days")
     public Uni<Page<BookingView>> list(@RestQuery String username, @RestQuery UUID spaceId, @RestQuery Booking.Status status,

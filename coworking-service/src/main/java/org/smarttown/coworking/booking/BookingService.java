@@ -291,6 +291,34 @@ public class BookingService {
         return list(caller.name(), null, status, from, to, page);
     }
 
+    /**
+     * The caller's team's bookings, read-only: their check-in tokens are left out, so a teammate
+     * cannot check in (or be counted present) for someone else.
+     */
+    @WithSession
+    public Uni<Page<BookingView>> team(Caller caller, LocalDate from, LocalDate to, PageRequest page) {
+        return Member.<Member> find("username", caller.name()).firstResult().chain(member -> {
+            if (member == null || member.teamId == null) {
+                return Uni.createFrom().item(new Page<BookingView>(List.of(), page.page, page.size, 0, 0));
+            }
+            StringBuilder where = new StringBuilder("teamId = :team and status in :active");
+            Map<String, Object> params = new HashMap<>(Map.of("team", member.teamId, "active", Booking.ACTIVE));
+            if (from != null) {
+                where.append(" and startAt >= :from");
+                params.put("from", from.atStartOfDay(zone()).toOffsetDateTime());
+            }
+            if (to != null) {
+                where.append(" and startAt < :to");
+                params.put("to", to.plusDays(1).atStartOfDay(zone()).toOffsetDateTime());
+            }
+            return Page.of(Booking.<Booking> find(where.toString(), Sort.by("startAt").and("id"), params), page,
+                    Function.identity())
+                    .chain(result -> views(result.items()).map(views -> new Page<>(
+                            views.stream().map(v -> v.username().equals(caller.name()) ? v : v.withoutCheckInToken()).toList(),
+                            result.page(), result.size(), result.totalItems(), result.totalPages())));
+        });
+    }
+
     @WithSession
     public Uni<Page<BookingView>> list(String username, UUID spaceId, Booking.Status status, LocalDate from,
             LocalDate to, PageRequest page) {

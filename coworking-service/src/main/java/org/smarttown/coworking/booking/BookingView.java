@@ -19,6 +19,12 @@ public record BookingView(UUID id, UUID spaceId, String spaceCode, String spaceN
                 "/api/coworking/bookings/" + b.id + "/calendar.ics");
     }
 
+    /** The same booking without the token that checks it in (for teammates' read-only view). */
+    public BookingView withoutCheckInToken() {
+        return new BookingView(id, spaceId, spaceCode, spaceName, username, teamId, start, end, status, null, checkedInAt,
+                releaseAt, cancelledAt, createdAt, calendarUrl);
+    }
+
     static OffsetDateTime local(OffsetDateTime time, ZoneId zone) {
         return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
     }

@@ -191,6 +191,26 @@ class BookingResourceTest {
     }
 
     @Test
+    void teammatesSeeEachOthersBookingsReadOnly() {
+        String team = Office.unique("Team view");
+        Founder a = Office.approvedFounder(team);
+        Founder b = Office.approvedFounder(team);
+        Founder outsider = Office.approvedFounder();
+        String room = Office.space("MEETING_ROOM");
+        String id = book(a, room, day(2), "10:00", "11:00").then().statusCode(201).extract().path("id");
+        as(b.token()).get(PATH + "/team").then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("items[0].username", equalTo(a.username()))
+                .body("items[0].checkInToken", org.hamcrest.Matchers.nullValue());
+        as(a.token()).get(PATH + "/team").then().body("items[0].checkInToken", org.hamcrest.Matchers.notNullValue());
+        as(outsider.token()).get(PATH + "/team").then().statusCode(200).body("totalItems", equalTo(0));
+        // Read-only: a teammate can neither read it as theirs nor cancel it.
+        as(b.token()).post(PATH + "/" + id + "/cancel").then().statusCode(404);
+        as(a.token()).get(PATH + "/" + id).then().body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
     void onlyFoundersBookAndEveryoneNeedsAToken() {
         String room = Office.space("MEETING_ROOM");
         RestAssured.given().contentType(ContentType.JSON).body(booking(room, day(2), "10:00", "11:00")).post(PATH)
