@@ -9,6 +9,11 @@ keycloak_url=${SMARTTOWN_KEYCLOAK_URL:-http://127.0.0.1:8180}
 service_url=${SMARTTOWN_COWORKING_URL:-http://127.0.0.1:8083}
 token_url="$keycloak_url/realms/smarttown/protocol/openid-connect/token"
 
+if ! curl -sS -o /dev/null --max-time 10 "$service_url/q/health/live" 2>/dev/null; then
+    echo "coworking demo: skipped, coworking-service is not running"
+    exit 0
+fi
+
 token() {
     curl -sS --max-time 20 "$token_url" -d grant_type=password -d client_id=smarttown-cli \
         -d client_secret=smarttown-cli-secret --data-urlencode "username=$1" -d password=smarttown |
