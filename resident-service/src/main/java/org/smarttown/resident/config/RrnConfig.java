@@ -8,7 +8,8 @@ import io.smallrye.config.ConfigMapping;
  * Keys that protect resident registration numbers (PIPA Art. 24-2). There are deliberately no
  * defaults: dev and test keys live under {@code %dev}/{@code %test} in application.properties, and
  * a production start without keys fails naming the missing key. In Kubernetes set
- * {@code SMARTTOWN_RRN_ACTIVE_KEY}, {@code SMARTTOWN_RRN_KEYS__<ID>_} and {@code SMARTTOWN_RRN_HMAC_KEY}
+ * {@code SMARTTOWN_RRN_ACTIVE_KEY}, {@code SMARTTOWN_RRN_KEYS_<ID>} (the id in lower case) and
+ * {@code SMARTTOWN_RRN_HMAC_KEY}
  * from a Secret.
  */
 @ConfigMapping(prefix = "smarttown.rrn")

@@ -67,6 +67,18 @@ class RrnProtectorTest {
         assertEquals("test2", test.getConfigMapping(RrnConfig.class).activeKey());
     }
 
+    @Test
+    void kubernetesEnvironmentVariablesFillTheKeyRing() {
+        // As the chart sets them: SMARTTOWN_RRN_KEYS_<ID> becomes key id <id> in lower case.
+        var config = new SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.EnvConfigSource(Map.of("SMARTTOWN_RRN_ACTIVE_KEY", "primary",
+                        "SMARTTOWN_RRN_KEYS_PRIMARY", K1, "SMARTTOWN_RRN_HMAC_KEY", HMAC), 300) {
+                })
+                .withMapping(RrnConfig.class).build().getConfigMapping(RrnConfig.class);
+        assertEquals(Map.of("primary", K1), config.keys());
+        assertTrue(new RrnProtector(config).encrypt(RRN, UUID.randomUUID()).startsWith("primary:"));
+    }
+
     private static RrnProtector protector(String active, Map<String, String> keys) {
         return new RrnProtector(new RrnConfig() {
             @Override
