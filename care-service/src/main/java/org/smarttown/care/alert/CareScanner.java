@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,14 +18,12 @@ import org.smarttown.care.device.Device;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
+import org.smarttown.commons.reactive.SafeContext;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -72,7 +69,7 @@ public class CareScanner {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        onOwnContext(() -> alerts.escalateDue().invoke(feed::publish)
+        SafeContext.run(vertx, () -> alerts.escalateDue().invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::inactivity)).invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::silentDevices)).invoke(feed::publish)
                 .replaceWithVoid())
@@ -180,13 +177,5 @@ public class CareScanner {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    /** Hibernate Reactive needs a safe duplicated Vert.x context per unit of work, as a request has. */
-    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
-                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

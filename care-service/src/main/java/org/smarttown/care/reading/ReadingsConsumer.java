@@ -1,20 +1,17 @@
 package org.smarttown.care.reading;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.smarttown.commons.reactive.SafeContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +46,7 @@ public class ReadingsConsumer {
             LOG.errorf("An unreadable readings batch goes back to the broker: %s", e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return onOwnContext(() -> readings.receive(batch.readings()))
+        return SafeContext.run(vertx, () -> readings.receive(batch.readings()))
                 .invoke(result -> {
                     if (result.rejected() > 0) {
                         result.results().stream().filter(r -> r.outcome() == ReadingResult.Outcome.REJECTED)
@@ -78,13 +75,5 @@ public class ReadingsConsumer {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not a readings batch: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** Hibernate Reactive needs a safe duplicated Vert.x context per message, as a request has. */
-    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
-                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

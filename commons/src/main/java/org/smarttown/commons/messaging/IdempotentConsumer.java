@@ -2,21 +2,18 @@ package org.smarttown.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.smarttown.commons.outbox.EventEnvelope;
+import org.smarttown.commons.reactive.SafeContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -55,7 +52,7 @@ public class IdempotentConsumer {
             LOG.errorf("%s received an unreadable event; it goes back to the broker: %s", consumer, e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return onOwnContext(() -> Panache.withTransaction(() -> applyOnce(consumer, event, handler)))
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> applyOnce(consumer, event, handler)))
                 .onItem().transformToUni(applied -> {
                     if (!applied) {
                         LOG.debugf("%s skipped event %s: already applied", consumer, event.eventId());
@@ -106,16 +103,5 @@ public class IdempotentConsumer {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not an event envelope: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /**
-     * Hibernate Reactive binds its session to a duplicated Vert.x context flagged safe: give each
-     * message its own, so no session is ever shared between two messages.
-     */
-    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
-                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

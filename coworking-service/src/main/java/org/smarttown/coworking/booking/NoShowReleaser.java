@@ -8,16 +8,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.smarttown.commons.outbox.Outbox;
+import org.smarttown.commons.reactive.SafeContext;
 import org.smarttown.coworking.config.CoworkingConfig;
 import org.smarttown.coworking.space.Space;
 import org.smarttown.coworking.waitlist.WaitlistService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -47,18 +45,15 @@ public class NoShowReleaser {
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.releaseInterval().toMillis(), tick -> {
-            // Hibernate Reactive needs a safe duplicated context, as a request would have.
-            Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(v -> releaseDue().subscribe().with(
-                    released -> {
-                        if (released > 0) {
-                            LOG.infof("Released %d no-show booking(s)", released);
-                        }
-                    },
-                    failure -> LOG.warnf("No-show release failed, retried next time: %s", failure.getMessage())));
-        });
+        vertx.setPeriodic(config.releaseInterval().toMillis(), tick -> SafeContext
+                .run(vertx.getDelegate(), this::releaseDue)
+                .subscribe().with(
+                        released -> {
+                            if (released > 0) {
+                                LOG.infof("Released %d no-show booking(s)", released);
+                            }
+                        },
+                        failure -> LOG.warnf("No-show release failed, retried next time: %s", failure.getMessage())));
     }
 
     /** Releases what is due now; concurrent cancels or other replicas lose on the booking's version. */

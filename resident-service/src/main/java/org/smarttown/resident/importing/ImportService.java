@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.smarttown.commons.problem.Invalid;
 import org.smarttown.commons.problem.NotFound;
 import org.smarttown.commons.problem.ProblemException;
+import org.smarttown.commons.reactive.SafeContext;
 import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.resident.Category;
 import org.smarttown.resident.resident.Purpose;
@@ -39,11 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -156,11 +154,9 @@ public class ImportService {
         if (rows.isEmpty()) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> run(jobId, fields, rows, caller).subscribe().with(
+        SafeContext.run(vertx, () -> run(jobId, fields, rows, caller)).subscribe().with(
                 done -> LOG.infof("import %s finished: %d rows", jobId, rows.size()),
-                failure -> LOG.errorf(failure, "import %s stopped", jobId)));
+                failure -> LOG.errorf(failure, "import %s stopped", jobId));
     }
 
     private Uni<Void> run(UUID jobId, List<String> fields, List<CsvParser.Record> rows, Caller caller) {
