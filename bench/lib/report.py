@@ -1,0 +1,220 @@
+"""Writes bench/run's Markdown report from the raw figures it left in its work folder.
+
+usage: report.py <work dir> <report.md> <seconds per run> <rounds> <latency rate> <starts>
+Every figure is given with its spread (median, min-max over the runs); each ratio is against the
+baseline measured in the same run; each target says whether this run met it.
+"""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+work, report, secs, rounds, rate, starts = sys.argv[1:7]
+
+
+def lines(name):
+    path = os.path.join(work, name)
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def read_json(name):
+    path = os.path.join(work, name)
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def cmd(*args):
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except Exception as e:  # a missing tool is reported, not fatal
+        return f"unknown ({e})"
+
+
+def spread(values, fmt="{:.0f}"):
+    if not values:
+        return "–"
+    med = statistics.median(values)
+    if len(values) == 1:
+        return fmt.format(med)
+    return f"{fmt.format(med)} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+
+def meminfo_gib():
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024 / 1024
+    return 0
+
+
+cpu = "unknown"
+with open("/proc/cpuinfo") as f:
+    for line in f:
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+
+out = []
+w = out.append
+w(f"# SmartTown benchmark, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
+w("")
+w("Written by `bench/run`. Figures are medians with (min–max) over the runs; ratios compare with the")
+w("baseline measured in the same run on the same machine.")
+w("")
+w("## Machine and versions")
+w("")
+w(f"- CPU: {os.cpu_count()} cores ({cpu}); memory {meminfo_gib():.1f} GiB; {platform.platform()}")
+w(f"- Java: {cmd(os.path.join(os.environ['JAVA_HOME'], 'bin', 'java') if os.environ.get('JAVA_HOME') else 'java', '-version')}")
+w(f"- Quarkus: 3.33.2 (services and bare app); PostgreSQL: {cmd('psql', '-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'show server_version')}")
+w(f"- Load tools: {cmd('wrk', '-v')}; {cmd('pgbench', '--version')}; node {cmd('node', '--version')}")
+w(f"- Runs: {starts} starts per service; {rounds} rounds of {secs} s per throughput comparison; latency at {rate} requests/s")
+w("")
+
+results = []  # (target, figure, met)
+
+# --- startup -------------------------------------------------------------------------------
+startup = {}
+for name, _run, ready_ms, rss_kb, quarkus_s in lines("startup.tsv"):
+    s = startup.setdefault(name, {"ready": [], "rss": [], "quarkus": []})
+    s["ready"].append(float(ready_ms))
+    s["rss"].append(float(rss_kb) / 1024)
+    if quarkus_s:
+        s["quarkus"].append(float(quarkus_s) * 1000)
+if startup:
+    w("## Startup and memory per service")
+    w("")
+    w("Launch (`java -jar quarkus-run.jar`) to the first 200 of its readiness URL; RSS one second after")
+    w("its first real request (an authenticated API call; `/hello` for the bare app).")
+    w("")
+    w("| app | launch → ready, ms | Quarkus' own \"started in\", ms | RSS after first request, MB | ready ratio | RSS ratio |")
+    w("| --- | --- | --- | --- | --- | --- |")
+    bare = startup.get("bare-app")
+    for name, s in startup.items():
+        ready_ratio = rss_ratio = "–"
+        if bare and name != "bare-app":
+            rr = statistics.median(s["ready"]) / statistics.median(bare["ready"])
+            mr = statistics.median(s["rss"]) / statistics.median(bare["rss"])
+            ready_ratio, rss_ratio = f"{rr:.2f}×", f"{mr:.2f}×"
+            results.append((f"{name}: startup ≤ 1.3× bare", ready_ratio, rr <= 1.3))
+            results.append((f"{name}: RSS ≤ 1.3× bare", rss_ratio, mr <= 1.3))
+        w(f"| {name} | {spread(s['ready'])} | {spread(s['quarkus'])} | {spread(s['rss'])} | {ready_ratio} | {rss_ratio} |")
+    w("")
+
+# --- gateway -------------------------------------------------------------------------------
+gw = {"direct": {"rps": [], "p50": [], "p99": []}, "gateway": {"rps": [], "p50": [], "p99": []}}
+errors = 0
+for label, _round, rps, non2xx, lat in lines("gateway.tsv"):
+    lat = json.loads(lat)
+    gw[label]["rps"].append(float(rps))
+    gw[label]["p50"].append(lat["latencyMs"]["p50"])
+    gw[label]["p99"].append(lat["latencyMs"]["p99"])
+    errors += int(non2xx or 0) + lat["errors"]
+if gw["direct"]["rps"]:
+    w("## Gateway overhead")
+    w("")
+    w("`GET /api/coworking/spaces` with the same token, straight to coworking-service and through a")
+    w("gateway (its own instance, user rate limit lifted so that it does not answer 429). Throughput:")
+    w(f"`wrk -t2 -c16`; latency: open model at {rate} requests/s, each latency counted from when the")
+    w("request was due (no coordinated omission).")
+    w("")
+    w("| path | throughput, req/s | p50, ms | p99, ms |")
+    w("| --- | --- | --- | --- |")
+    for label in ("direct", "gateway"):
+        g = gw[label]
+        w(f"| {label} | {spread(g['rps'])} | {spread(g['p50'], '{:.2f}')} | {spread(g['p99'], '{:.2f}')} |")
+    added = statistics.median(gw["gateway"]["p50"]) - statistics.median(gw["direct"]["p50"])
+    kept = statistics.median(gw["gateway"]["rps"]) / statistics.median(gw["direct"]["rps"])
+    w("")
+    w(f"The gateway adds **{added:.2f} ms** at p50 and keeps **{kept:.0%}** of direct throughput; "
+      f"non-2xx answers or errors during the runs: {errors}.")
+    w("")
+    results.append(("gateway adds ≤ 1 ms at p50", f"{added:.2f} ms", added <= 1.0))
+    results.append(("gateway keeps ≥ 75 % of direct throughput", f"{kept:.0%}", kept >= 0.75))
+
+# --- telemetry -----------------------------------------------------------------------------
+readings = [json.loads(j) for _r, j in lines("readings.tsv")]
+alerts = read_json("alerts.json")
+if readings or alerts:
+    w("## Telemetry")
+    w("")
+    if readings:
+        rps = [r["readingsPerSecond"] for r in readings]
+        b50 = [r["batchLatencyMs"]["p50"] for r in readings if r["batchLatencyMs"]["p50"] is not None]
+        b99 = [r["batchLatencyMs"]["p99"] for r in readings if r["batchLatencyMs"]["p99"] is not None]
+        bad = sum(r["notAccepted"] + r["failedBatches"] for r in readings)
+        w(f"- Readings accepted per second (`POST /api/care/readings` on care-service, batches of 1,000 heart-rate")
+        w(f"  readings over the demo bands, 4 connections): **{spread(rps)}**; per batch p50 {spread(b50)} ms,")
+        w(f"  p99 {spread(b99)} ms; readings not accepted or batches failed: {bad}.")
+        results.append(("≥ 20,000 readings/s", f"{statistics.median(rps):,.0f}/s", statistics.median(rps) >= 20000))
+    if alerts:
+        a = alerts["sosToStreamMs"]
+        w(f"- SOS reading POSTed → the alert on the live stream (`/api/care/alerts/stream` through the gateway),")
+        w(f"  {alerts['iterations']} round trips while {alerts['backgroundReadingsPerSecond']:,} readings/s flow:")
+        w(f"  **p50 {a['p50']} ms, p99 {a['p99']} ms** (max {a['max']} ms; missed within 5 s: {alerts['missed']}).")
+        if a["p99"] is not None:
+            results.append(("SOS → stream p99 ≤ 250 ms", f"{a['p99']} ms", a["p99"] <= 250 and alerts["missed"] == 0))
+    w("")
+
+# --- bookings ------------------------------------------------------------------------------
+bookings = read_json("bookings.json")
+pg = lines("pgbench.tsv")
+if bookings and pg:
+    pg_tps = float(pg[0][0])
+    ratio = bookings["bookingsPerSecond"] / pg_tps if pg_tps else 0
+    w("## Bookings")
+    w("")
+    w(f"- coworking-service, `POST /api/coworking/bookings` at {bookings['connections']} connections (one founder and")
+    w(f"  one meeting room each, consecutive free slots; every rule checked, outbox event written):")
+    w(f"  **{bookings['bookingsPerSecond']}/s** (latency p50 {bookings['latencyMs']['p50']} ms, p99 {bookings['latencyMs']['p99']} ms;")
+    w(f"  refused {bookings['refused']} {json.dumps(bookings['refusals'])}, failed {bookings['failed']}).")
+    w(f"- pgbench, the equivalent INSERT into the same `booking` table with the same exclusion")
+    w(f"  constraint, 16 clients: **{pg_tps:.0f}/s** (average latency {pg[0][1]} ms).")
+    w(f"- Ratio: **{ratio:.0%}** of pgbench.")
+    w("")
+    results.append(("bookings ≥ 60 % of pgbench", f"{ratio:.0%}", ratio >= 0.6))
+
+# --- memory --------------------------------------------------------------------------------
+memory = lines("memory.tsv")
+if memory:
+    w("## Idle memory of the running suite")
+    w("")
+    w("RSS of each process group started by `./smarttown up`, 20 s after one request to each service.")
+    w("")
+    w("| process | RSS, MB |")
+    w("| --- | --- |")
+    total = None
+    for name, kb in memory:
+        mb = int(kb) / 1024
+        if name == "services":
+            total = mb
+            w(f"| **the five services** | **{mb:.0f}** |")
+        else:
+            w(f"| {name} | {mb:.0f} |")
+    w("")
+    if total is not None:
+        results.append(("the suite (five services) ≤ 1.2 GB idle", f"{total:.0f} MB", total <= 1.2 * 1024))
+
+w("## Targets")
+w("")
+w("| target | this run | |")
+w("| --- | --- | --- |")
+for target, figure, met in results:
+    w(f"| {target} | {figure} | {verdict(met)} |")
+w("")
+
+os.makedirs(os.path.dirname(report), exist_ok=True)
+with open(report, "w", encoding="utf-8") as f:
+    f.write("\n".join(out))
