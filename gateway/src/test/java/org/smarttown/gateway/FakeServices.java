@@ -189,21 +189,6 @@ public final class FakeServices {
         };
     }
 
-    /**
-     * A server-sent-events stream that is open (status and headers sent) but quiet: its events
-     * come only after {@code release} completes, as a live feed's do when nothing happens.
-     */
-    public static Answer quietEventStream(CompletableFuture<Void> release, String... events) {
-        return (arrival, response) -> {
-            Context context = Vertx.currentContext();
-            response.setChunked(true)
-                    .putHeader("Content-Type", "text/event-stream")
-                    .putHeader("Cache-Control", "no-cache")
-                    .writeHead();
-            release.thenRun(() -> context.runOnContext(v -> sendRest(context, response, List.of(events))));
-        };
-    }
-
     private static void sendRest(Context context, HttpServerResponse response, List<String> events) {
         if (events.isEmpty()) {
             response.end();

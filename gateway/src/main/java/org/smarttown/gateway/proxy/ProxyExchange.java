@@ -195,9 +195,6 @@ final class ProxyExchange {
         ProxyHeaders.copyEndToEnd(response.headers(), out.headers(), Set.of("x-request-id"));
         if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(response.statusCode())) {
             out.setChunked(true);
-            // A streamed answer's head goes out now, not with its first chunk: a quiet event
-            // stream must look open to the caller (EventSource fires "open" on the headers).
-            out.writeHead();
         }
         response.pipe()
                 // A service that breaks off mid-answer must not look like a complete answer to the caller.
