@@ -189,6 +189,18 @@ public final class FakeServices {
         };
     }
 
+    /** A server-sent-events stream that opens (status and headers) and sends its events only after {@code release}. */
+    public static Answer quietEventStream(CompletableFuture<Void> release, String... events) {
+        return (arrival, response) -> {
+            Context context = Vertx.currentContext();
+            response.setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream")
+                    .putHeader("Cache-Control", "no-cache")
+                    .writeHead();
+            release.thenRun(() -> context.runOnContext(v -> sendRest(context, response, List.of(events))));
+        };
+    }
+
     private static void sendRest(Context context, HttpServerResponse response, List<String> events) {
         if (events.isEmpty()) {
             response.end();

@@ -61,6 +61,11 @@ public class ProblemRoutes {
             return;
         }
         if (failure instanceof ForbiddenException || ctx.statusCode() == 403) {
+            if (wantsPage(ctx)) {
+                // A person whose role may not open this web app: a page saying so, not JSON.
+                ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(FORBIDDEN_PAGE);
+                return;
+            }
             write(ctx, Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this request"));
             return;
         }
@@ -75,6 +80,32 @@ public class ProblemRoutes {
         write(ctx, Problem.of("internal", "Internal error", 500,
                 "The request could not be completed; quote error id " + errorId + " when reporting it"));
     }
+
+    /** A browser asking for a page (not an API, not a script or stylesheet). */
+    private static boolean wantsPage(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/partner/");
+    }
+
+    private static final String FORBIDDEN_PAGE = """
+            <!doctype html>
+            <html lang="ko">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>403 · 권한 없음</title>
+              <link rel="stylesheet" href="/assets/app.css">
+            </head>
+            <body>
+              <main>
+                <h1 id="forbidden">403 · 이 화면을 열 권한이 없습니다</h1>
+                <p lang="en">403 · Your role may not open this page.</p>
+                <p><a href="/">처음으로 (start page)</a> · <a href="/logout">다른 계정으로 로그인 (sign in as someone else)</a></p>
+              </main>
+            </body>
+            </html>
+            """;
 
     private static String slugOf(String reason) {
         return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");

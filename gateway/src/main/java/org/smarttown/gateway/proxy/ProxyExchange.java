@@ -196,6 +196,12 @@ final class ProxyExchange {
         if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(response.statusCode())) {
             out.setChunked(true);
         }
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.startsWith("text/event-stream")) {
+            // Vert.x would hold the head back until the first chunk; an event stream may stay quiet for
+            // long, and a browser's EventSource only reports it open once the head arrives.
+            out.writeHead();
+        }
         response.pipe()
                 // A service that breaks off mid-answer must not look like a complete answer to the caller.
                 .endOnFailure(false)

@@ -74,6 +74,25 @@ class ProxyStreamingTest {
     }
 
     @Test
+    void anEventStreamOpensForTheCallerBeforeItsFirstEvent() throws Exception {
+        // A browser's EventSource reports the stream open (and a live board shows "live") on the head alone.
+        String path = "/api/care/alerts/" + UUID.randomUUID() + "/stream";
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        services.answer(path, FakeServices.quietEventStream(release, "sos"));
+
+        HttpResponse<Stream<String>> response = http
+                .sendAsync(request(path).header("Accept", "text/event-stream").build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
+
+        release.complete(null);
+        Iterator<String> lines = response.body().iterator();
+        assertEquals("data: sos", within(5, lines::next));
+    }
+
+    @Test
     void aRequestBodyReachesTheServiceWhileTheCallerIsStillSendingIt() throws Exception {
         String path = "/api/coworking/uploads/" + UUID.randomUUID();
         // A publisher rather than a piped stream: the JDK client may read a stream on its I/O thread,

@@ -1,0 +1,122 @@
+// Mentoring: find mentors by expertise, see their free slots, book; my sessions with cancel and
+// reschedule (the service enforces the notice rules and answers problem+json when one is broken).
+import { addDictionary, api, h, problemText, t, fmtDateTime, fmtTime, seoulToday } from '/assets/core.js';
+
+addDictionary({
+    ko: { 'mt.title': '멘토 찾기', 'mt.expertise': '전문 분야 (예: 마케팅)', 'mt.find': '찾기', 'mt.none': '조건에 맞는 멘토가 없습니다.',
+        'mt.slots': '가능한 시간 보기', 'mt.type': '세션 종류', 'mt.book': '이 시간 예약', 'mt.booked': '세션을 신청했습니다 ({status}).',
+        'mt.noSlots': '2주 안에 가능한 시간이 없습니다.', 'mt.mine': '내 멘토링 세션', 'mt.cancel': '취소', 'mt.reason': '사유',
+        'mt.reschedule': '시간 변경', 'mt.moveTo': '새 시간', 'mt.cancelled': '세션을 취소했습니다.', 'mt.moved': '시간을 변경했습니다.',
+        'mt.seats': '남은 자리 {count}', 'mt.minutes': '{count}분' },
+    en: { 'mt.title': 'Find a mentor', 'mt.expertise': 'Expertise (e.g. marketing)', 'mt.find': 'Find', 'mt.none': 'No mentor matches.',
+        'mt.slots': 'See free times', 'mt.type': 'Session type', 'mt.book': 'Book this time', 'mt.booked': 'Session requested ({status}).',
+        'mt.noSlots': 'No free time in the next two weeks.', 'mt.mine': 'My mentoring sessions', 'mt.cancel': 'Cancel', 'mt.reason': 'Reason',
+        'mt.reschedule': 'Reschedule', 'mt.moveTo': 'New time', 'mt.cancelled': 'The session is cancelled.', 'mt.moved': 'The session is moved.',
+        'mt.seats': '{count} seats left', 'mt.minutes': '{count} min' }
+});
+
+const slotsOf = (mentor, type) => api(`/api/mentoring/mentors/${mentor}/slots?sessionType=${type}&from=${seoulToday(0)}&to=${seoulToday(14)}`);
+
+export async function mentorsView(main) {
+    const message = h('div', { class: 'notice', role: 'status', id: 'mentoring-result' });
+    const expertise = h('input', { id: 'expertise', name: 'expertise', type: 'search' });
+    const form = h('form', { id: 'mentor-search', role: 'search', class: 'row' },
+        h('div', { class: 'field' }, h('label', { for: 'expertise' }, t('mt.expertise')), expertise),
+        h('button', { type: 'submit' }, t('mt.find')));
+    const mentors = h('ul', { class: 'list', id: 'mentor-list' });
+    const sessions = h('ul', { class: 'list', id: 'my-sessions' });
+    const typesByAgency = new Map();
+    const types = agency => {
+        if (!typesByAgency.has(agency)) typesByAgency.set(agency, api(`/api/mentoring/session-types?agency=${encodeURIComponent(agency)}&size=100`).then(p => p.items));
+        return typesByAgency.get(agency);
+    };
+
+    async function find() {
+        const query = expertise.value ? `expertise=${encodeURIComponent(expertise.value)}&` : '';
+        const page = await api(`/api/mentoring/mentors?${query}size=50`);
+        mentors.replaceChildren(...(page.items.length ? page.items.map(mentor) : [h('li', {}, t('mt.none'))]));
+    }
+
+    function mentor(m) {
+        const slotsBox = h('div');
+        const error = h('p', { class: 'form-error', role: 'alert' });
+        const typeSelect = h('select', { id: `type-${m.id}` });
+        const show = async () => {
+            error.textContent = '';
+            try {
+                if (!typeSelect.options.length) {
+                    (await types(m.agencyId)).forEach(st => typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`)));
+                }
+                const slots = await slotsOf(m.id, typeSelect.value);
+                slotsBox.replaceChildren(slots.length
+                    ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary', onclick: () => book(m, typeSelect.value, s.start, error) },
+                        `${fmtDateTime(s.start)}${s.seatsLeft > 1 ? ` · ${t('mt.seats', { count: s.seatsLeft })}` : ''}`)))
+                    : h('p', { class: 'muted' }, t('mt.noSlots')));
+            } catch (e) {
+                error.textContent = problemText(e);
+            }
+        };
+        typeSelect.addEventListener('change', show);
+        return h('li', {}, h('strong', {}, m.name), h('div', { class: 'small muted' }, `${(m.expertise || []).join(', ')} · ${m.agencyId}`),
+            m.bio ? h('p', { class: 'small' }, m.bio) : null,
+            h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: `type-${m.id}` }, t('mt.type')), typeSelect),
+                h('button', { type: 'button', onclick: show }, t('mt.slots'))),
+            slotsBox, error);
+    }
+
+    async function book(m, type, start, error) {
+        try {
+            const session = await api('/api/mentoring/sessions', { method: 'POST', body: { mentorId: m.id, sessionTypeId: type, start }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+            message.textContent = t('mt.booked', { status: session.status });
+            await mine();
+        } catch (e) {
+            error.textContent = problemText(e);
+        }
+    }
+
+    async function mine() {
+        const page = await api('/api/mentoring/sessions/mine?size=50');
+        sessions.replaceChildren(...(page.items.length ? page.items.map(session) : [h('li', {}, t('common.none'))]));
+    }
+
+    function session(s) {
+        const error = h('p', { class: 'form-error', role: 'alert' });
+        const reason = h('input', { id: `reason-${s.id}`, maxlength: 500 });
+        const moveTo = h('select', { id: `move-${s.id}` });
+        const open = ['REQUESTED', 'CONFIRMED'].includes(s.status);
+        const post = async (path, body, okKey) => {
+            error.textContent = '';
+            try {
+                await api(`/api/mentoring/sessions/${s.id}/${path}`, { method: 'POST', body });
+                message.textContent = t(okKey);
+                await mine();
+            } catch (e) {
+                error.textContent = problemText(e);
+            }
+        };
+        const loadMoves = async () => {
+            if (moveTo.options.length) return;
+            try {
+                (await slotsOf(s.mentorId, s.sessionTypeId)).slice(0, 20).forEach(slot => moveTo.append(h('option', { value: slot.start }, fmtDateTime(slot.start))));
+            } catch (e) {
+                error.textContent = problemText(e);
+            }
+        };
+        return h('li', { dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
+            h('span', { class: `badge ${s.status}` }, s.status), h('div', { class: 'small muted' }, `${s.kind} · ${s.agencyId}`),
+            open ? h('div', {},
+                h('div', { class: 'field' }, h('label', { for: `reason-${s.id}` }, t('mt.reason')), reason),
+                s.seats === 1
+                    ? h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: `move-${s.id}` }, t('mt.moveTo')), moveTo),
+                        h('button', { type: 'button', class: 'secondary', onfocus: loadMoves, onmouseenter: loadMoves,
+                            onclick: async () => { await loadMoves(); if (moveTo.value) post('reschedule', { start: moveTo.value, reason: reason.value || null }, 'mt.moved'); } }, t('mt.reschedule')))
+                    : null,
+                h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: () => post('cancel', { reason: reason.value || null }, 'mt.cancelled') }, t('mt.cancel'))))
+                : null,
+            error);
+    }
+
+    form.addEventListener('submit', event => { event.preventDefault(); find(); });
+    main.append(h('h2', {}, t('mt.title')), message, h('div', { class: 'card' }, form), mentors, h('h3', {}, t('mt.mine')), sessions);
+    await Promise.all([find(), mine()]);
+}
