@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.smarttown.commons.json.SafeText;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,6 +99,9 @@ public class ProblemMappers {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
+            } else if (e instanceof SafeText.UnsafeTextException unsafe) {
+                // The reason only: the value itself is not repeated (it may be personal data).
+                message = unsafe.getOriginalMessage();
             } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
                 message = "must be one of " + List.of(format.getTargetType().getEnumConstants());

@@ -64,6 +64,32 @@ class SpaceResourceTest {
     }
 
     @Test
+    void aBodyWithAnUnknownFieldTrailingGarbageOrUncleanTextIsRefusedAndStoresNothing() {
+        String code = Office.unique("D").toUpperCase();
+        String valid = "{\"code\":\"" + code + "\",\"type\":\"DESK\",\"name\":\"Desk\",\"capacity\":1,\"x\":1,\"y\":1";
+        // A misspelt field is named, not ignored.
+        as(MANAGER).body(valid + ",\"capacty\":4}").post("/api/coworking/spaces").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("capacty"))
+                .body("errors[0].message", equalTo("is not a known field"));
+        // Only one JSON value is a body; what follows it is not silently dropped.
+        as(MANAGER).body(valid + "}{\"code\":\"X-1\"}").post("/api/coworking/spaces").then().statusCode(400)
+                .contentType("application/problem+json");
+        // An unpaired surrogate is not Unicode: PostgreSQL would store it as '?'.
+        as(MANAGER).body(valid.replace("\"Desk\"", "\"Desk \\ud800\"") + "}").post("/api/coworking/spaces").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("unpaired surrogate"));
+        as(MANAGER).body(valid.replace("\"Desk\"", "\"Desk\\u202e\"") + "}").post("/api/coworking/spaces").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        as(MANAGER).get("/api/coworking/spaces?size=100").then().statusCode(200)
+                .body("items.code", org.hamcrest.Matchers.not(hasItem(code)));
+        // The same body without the faults is taken, so the faults were the reason.
+        as(MANAGER).body(valid + "}").post("/api/coworking/spaces").then().statusCode(201);
+    }
+
+    @Test
     void onlyManagersChangeSpacesAndPolicies() {
         Founder founder = Office.approvedFounder();
         as(founder.token()).body(Map.of("code", "D-99", "type", "DESK", "name", "Desk", "capacity", 1, "x", 1, "y", 1))

@@ -68,11 +68,19 @@ class PartnerIsolationTest {
     }
 
     @Test
-    void creatingAlwaysUsesTheTokensAgencyWhateverTheBodySays() {
+    void aBodyCannotNameAnAgencyAndCreatingUsesTheTokensAgency() {
+        // The agency comes from the token only: a body that names one is refused, naming the field.
         Map<String, Object> mentor = Map.of("name", "Sneaky", "agencyId", "agency-a", "expertise", List.of("x"));
-        as(AGENCY_B).body(mentor).post("/partner/v1/mentors").then().statusCode(201).body("agencyId", equalTo("agency-b"));
+        as(AGENCY_B).body(mentor).post("/partner/v1/mentors").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("agencyId"));
         Map<String, Object> type = new java.util.HashMap<>(Api.sessionType("MENTORING", 30));
         type.put("agencyId", "agency-a");
+        as(AGENCY_B).body(type).post("/partner/v1/session-types").then().statusCode(400)
+                .body("errors[0].field", equalTo("agencyId"));
+        as(AGENCY_B).body(Map.of("name", "Sneaky", "expertise", List.of("x"))).post("/partner/v1/mentors").then()
+                .statusCode(201).body("agencyId", equalTo("agency-b"));
+        type.remove("agencyId");
         as(AGENCY_B).body(type).post("/partner/v1/session-types").then().statusCode(201)
                 .body("agencyId", equalTo("agency-b"));
     }
