@@ -13,6 +13,8 @@ import jakarta.persistence.LockModeType;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.EmergencyContact;
+import org.smarttown.care.visit.CareVisit;
+import org.smarttown.care.visit.VisitService;
 import org.smarttown.commons.outbox.Outbox;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
@@ -40,12 +42,14 @@ public class AlertService {
     private final Outbox outbox;
     private final AlertFeed feed;
     private final MeterRegistry meters;
+    private final VisitService visits;
 
-    public AlertService(CareConfig config, Outbox outbox, AlertFeed feed, MeterRegistry meters) {
+    public AlertService(CareConfig config, Outbox outbox, AlertFeed feed, MeterRegistry meters, VisitService visits) {
         this.config = config;
         this.outbox = outbox;
         this.feed = feed;
         this.meters = meters;
+        this.visits = visits;
     }
 
     /** Who is acting, as the resource knows them. */
@@ -147,8 +151,15 @@ public class AlertService {
             alert.status = AlertStatus.DISPATCHED;
             alert.dispatchedAt = alert.updatedAt;
             alert.dispatchMethod = request.method().name();
-            return AlertStep.of(alert, "DISPATCHED_" + request.method().name(), actor.name(), request.note()).persist()
-                    .replaceWithVoid();
+            Uni<Void> step = AlertStep.of(alert, "DISPATCHED_" + request.method().name(), actor.name(), request.note())
+                    .persist().replaceWithVoid();
+            if (request.method() != DispatchRequest.Method.VISIT) {
+                return step;
+            }
+            // A visit sent for an alert is a planned visit like any other: it can be done, or be overdue.
+            return step.chain(() -> visits.plan(alert.residentId, CareVisit.Origin.ALERT, alert.id,
+                    "Visit for " + alert.kind + " alert: " + alert.explanation.summary(), actor.name(),
+                    alert.dispatchedAt.plus(config.visits().alertVisitWithin()), actor.name())).replaceWithVoid();
         });
     }
 
@@ -285,6 +296,12 @@ public class AlertService {
                             closed, row[5] == null ? null : ((Number) row[5]).doubleValue(), falseAlarms,
                             closed == 0 ? null : (double) falseAlarms / closed);
                 }).toList()));
+    }
+
+    /** Inside a session: a resident's open alerts, newest first (for the console's summary). */
+    public Uni<List<AlertView>> openFor(UUID residentId) {
+        return Alert.<Alert> list("residentId = ?1 and status in ?2", Sort.descending("raisedAt").and("id"), residentId,
+                AlertStatus.OPEN).map(list -> list.stream().map(AlertView::of).toList());
     }
 
     private Uni<List<AlertStep>> steps(UUID alertId) {

@@ -116,6 +116,10 @@ public class CareProfileService {
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from reading where resident_id = ?1")
                         .setParameter(1, profile.residentId).executeUpdate()))
+                // Screening answers are health data too; visits stay, as the record of what staff did.
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from screening where resident_id = ?1")
+                        .setParameter(1, profile.residentId).executeUpdate()))
                 .replaceWithVoid();
     }
 
