@@ -101,6 +101,7 @@ public class CareProfileService {
         profile.complex = null;
         profile.assignedCareWorker = null;
         profile.emergencyContacts = List.of();
+        profile.conditions = List.of();
         profile.activeFrom = null;
         profile.activeTo = null;
         profile.quietPeriodMinutes = null;
@@ -163,6 +164,20 @@ public class CareProfileService {
             if (change.quietPeriodMinutes() != null) {
                 profile.quietPeriodMinutes = change.quietPeriodMinutes();
             }
+            profile.updatedAt = now();
+            return profile.<CareProfile> persist().map(this::view);
+        });
+    }
+
+    /** Staff record the resident's care-relevant conditions (the whole list replaces the old one). */
+    @WithTransaction
+    public Uni<CareProfileView> changeConditions(UUID residentId, List<Condition> conditions) {
+        return find(residentId).chain(profile -> {
+            if (!profile.isOpen()) {
+                return Uni.createFrom().failure(new Conflict("profile-closed",
+                        "The care profile of resident " + residentId + " is closed"));
+            }
+            profile.conditions = conditions.stream().distinct().sorted().toList();
             profile.updatedAt = now();
             return profile.<CareProfile> persist().map(this::view);
         });
