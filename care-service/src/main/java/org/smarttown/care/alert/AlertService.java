@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.smarttown.care.common.Actor;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.EmergencyContact;
@@ -50,10 +51,6 @@ public class AlertService {
         this.feed = feed;
         this.meters = meters;
         this.visits = visits;
-    }
-
-    /** Who is acting, as the resource knows them. */
-    public record Actor(String name, boolean supervisor) {
     }
 
     /**
