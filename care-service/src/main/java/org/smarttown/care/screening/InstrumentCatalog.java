@@ -23,12 +23,15 @@ import org.smarttown.care.config.CareConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Every known version of every instrument: the files named in instruments/catalog.txt, plus any
  * *.json in {@code care.screening.instrument-dir} (a deployment's own versions or cutoff tables).
  * New screenings use the highest version; stored ones keep the version they were scored with.
  */
 @ApplicationScoped
+@Startup // a broken instrument file stops the service at start, not at its first screening
 public class InstrumentCatalog {
 
     private static final Logger LOG = Logger.getLogger(InstrumentCatalog.class);
