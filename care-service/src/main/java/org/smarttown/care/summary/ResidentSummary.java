@@ -29,7 +29,7 @@ public record ResidentSummary(
         long overdueVisits,
         OffsetDateTime generatedAt) {
 
-    /** The latest reading of one type. */
+    /** The latest reading of one type (vital signs, steps, activity, door). */
     public record Vital(String type, double value, String unit, OffsetDateTime measuredAt, String deviceSerial) {
     }
 

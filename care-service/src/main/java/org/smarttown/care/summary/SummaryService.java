@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,12 +67,18 @@ public class SummaryService {
                                                                         overdue, now)))))))));
     }
 
-    /** The latest reading of each type about the resident (one index range per type). */
+    /**
+     * The latest vital sign and sign of activity of each type (emergencies are in the alerts, device
+     * state on the devices).
+     */
     private static Uni<List<ResidentSummary.Vital>> lastVitals(UUID residentId) {
+        List<String> types = Arrays.stream(ReadingType.values()).filter(t -> t.vital || t.showsActivity())
+                .map(Enum::name).toList();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select distinct on (type) type, value, extract(epoch from measured_at), device_serial
-                from reading where resident_id = ?1
-                order by type, measured_at desc""", Object[].class).setParameter(1, residentId).getResultList())
+                from reading where resident_id = ?1 and type in (?2)
+                order by type, measured_at desc""", Object[].class).setParameter(1, residentId).setParameter(2, types)
+                .getResultList())
                 .map(rows -> {
                     List<ResidentSummary.Vital> vitals = new ArrayList<>();
                     for (Object[] row : rows) {

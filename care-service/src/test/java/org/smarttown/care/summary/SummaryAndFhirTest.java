@@ -48,7 +48,8 @@ class SummaryAndFhirTest {
         String button = fixtures.device("EMERGENCY_BUTTON", residentId);
         OffsetDateTime now = Fixtures.now();
         send(List.of(reading(band, "HEART_RATE", 70, now.minusMinutes(10)), reading(band, "HEART_RATE", 74, now.minusMinutes(1)),
-                reading(band, "SPO2", 97, now.minusMinutes(1)), reading(button, "SOS", 1, now))).statusCode(202);
+                reading(band, "SPO2", 97, now.minusMinutes(1)), reading(band, "STEPS", 40, now.minusMinutes(2)),
+                reading(button, "SOS", 1, now))).statusCode(202);
         screen(residentId, 2, 2, 2, 1, 1, 1, 1, 2, 0);
         String session = given().auth().oauth2(CARER).contentType(ContentType.JSON)
                 .body(Map.of("programmeId", "5f0c8a1e-0003-4c3b-9a51-0d6f3e2b1a03", "startsAt", now.plusDays(2).toString(),
@@ -60,7 +61,7 @@ class SummaryAndFhirTest {
         given().auth().oauth2(CARER).get("/api/care/residents/" + residentId + "/summary").then().statusCode(200)
                 .body("name", equalTo("요약"))
                 .body("openAlerts.kind", contains("SOS"))
-                .body("lastVitals.type", containsInAnyOrder("HEART_RATE", "SPO2", "SOS"))
+                .body("lastVitals.type", containsInAnyOrder("HEART_RATE", "SPO2", "STEPS"))
                 .body("lastVitals.find { it.type == 'HEART_RATE' }.value", equalTo(74.0f))
                 .body("lastVitals.find { it.type == 'HEART_RATE' }.unit", equalTo("/min"))
                 .body("screenings[0].instrument", equalTo("PHQ-9"))
