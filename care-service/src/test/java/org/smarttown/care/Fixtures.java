@@ -46,9 +46,25 @@ public class Fixtures {
     public UUID resident(String name) {
         UUID residentId = UUID.randomUUID();
         events.send(ResidentEvents.registered(residentId, name, true));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(CARER)
+        // Generous: the first event of a run may wait for a JVM still warming up on a busy machine.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(CARER)
                 .get("/api/care/profiles/" + residentId).then().statusCode(200));
         return residentId;
+    }
+
+    /** Many residents in care at once: every event sent first, then each profile awaited. */
+    public List<UUID> residents(String prefix, int count) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID residentId = UUID.randomUUID();
+            events.send(ResidentEvents.registered(residentId, prefix + i, true));
+            ids.add(residentId);
+        }
+        for (UUID residentId : ids) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(CARER)
+                    .get("/api/care/profiles/" + residentId).then().statusCode(200));
+        }
+        return ids;
     }
 
     /** A registered device with a fresh serial, installed for the resident (or in stock when null). */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.smarttown.care.common.Actor;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Invalid;
@@ -105,7 +106,7 @@ public class AlertResource {
         return service.resolve(id, actor(), request);
     }
 
-    private AlertService.Actor actor() {
-        return new AlertService.Actor(identity.getPrincipal().getName(), identity.hasRole("care-supervisor"));
+    private Actor actor() {
+        return Actor.of(identity);
     }
 }

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import org.smarttown.care.common.Actor;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.EmergencyContact;
+import org.smarttown.care.visit.CareVisit;
+import org.smarttown.care.visit.VisitService;
 import org.smarttown.commons.outbox.Outbox;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
@@ -33,21 +37,20 @@ import io.smallrye.mutiny.Uni;
 public class AlertService {
 
     static final String SYSTEM = "system";
+    private static final ExplanationConverter EXPLANATIONS = new ExplanationConverter();
 
     private final CareConfig config;
     private final Outbox outbox;
     private final AlertFeed feed;
     private final MeterRegistry meters;
+    private final VisitService visits;
 
-    public AlertService(CareConfig config, Outbox outbox, AlertFeed feed, MeterRegistry meters) {
+    public AlertService(CareConfig config, Outbox outbox, AlertFeed feed, MeterRegistry meters, VisitService visits) {
         this.config = config;
         this.outbox = outbox;
         this.feed = feed;
         this.meters = meters;
-    }
-
-    /** Who is acting, as the resource knows them. */
-    public record Actor(String name, boolean supervisor) {
+        this.visits = visits;
     }
 
     /**
@@ -57,53 +60,68 @@ public class AlertService {
      */
     public Uni<AlertView> raise(Detected found, boolean countRepeat) {
         OffsetDateTime now = now();
-        return Alert.<Alert> find("residentId = ?1 and kind = ?2 and status in ?3", found.residentId(), found.kind(),
-                AlertStatus.OPEN).firstResult().chain(open -> {
-                    if (open == null) {
-                        return create(found, now);
-                    }
-                    boolean worse = found.level().above(open.level);
-                    if (!worse && !countRepeat) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    open.occurrences++;
-                    open.lastSeenAt = found.at();
-                    open.updatedAt = now;
-                    open.explanation = found.explanation();
-                    if (!worse) {
-                        return open.persist().map(ignored -> AlertView.of(open));
-                    }
-                    open.level = found.level();
-                    if (open.level == AlertLevel.CRITICAL && open.status == AlertStatus.RAISED) {
-                        open.escalateAt = now.plus(config.alerts().escalateAfter());
-                    }
-                    return open.persist()
-                            .chain(() -> AlertStep.of(open, "LEVEL_RAISED", SYSTEM, found.explanation().summary()).persist())
-                            .map(ignored -> AlertView.of(open));
-                });
+        return openAlert(found).chain(open -> open != null ? group(open, found, countRepeat, now)
+                : create(found, now).chain(created -> created != null ? Uni.createFrom().item(created)
+                        // Another transaction opened the same alert first: group into it.
+                        : openAlert(found).chain(winner -> group(winner, found, countRepeat, now))));
     }
 
-    private Uni<AlertView> create(Detected found, OffsetDateTime now) {
-        Alert alert = new Alert();
-        alert.id = UUID.randomUUID();
-        alert.residentId = found.residentId();
-        alert.kind = found.kind();
-        alert.level = found.level();
-        alert.status = AlertStatus.RAISED;
-        alert.deviceSerial = found.deviceSerial();
-        alert.explanation = found.explanation();
-        alert.occurrences = 1;
-        alert.raisedAt = now;
-        alert.lastSeenAt = found.at();
-        alert.updatedAt = now;
-        if (alert.level == AlertLevel.CRITICAL) {
-            alert.escalateAt = now.plus(config.alerts().escalateAfter());
+    /**
+     * The open alert of the finding's resident and kind, locked until this transaction ends, so that
+     * concurrent repeats are counted one after the other instead of overwriting each other.
+     */
+    private static Uni<Alert> openAlert(Detected found) {
+        return Alert.<Alert> find("residentId = ?1 and kind = ?2 and status in ?3", found.residentId(), found.kind(),
+                AlertStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private Uni<AlertView> group(Alert open, Detected found, boolean countRepeat, OffsetDateTime now) {
+        boolean worse = found.level().above(open.level);
+        if (!worse && !countRepeat) {
+            return Uni.createFrom().nullItem();
         }
-        return alert.persist()
-                .chain(() -> AlertStep.of(alert, "RAISED", SYSTEM, found.explanation().summary()).persist())
-                .chain(() -> outbox.publish(AlertEvents.ADDRESS, AlertEvents.AlertRaised.TYPE, 1,
-                        new AlertEvents.AlertRaised(alert.id, alert.residentId, alert.kind, alert.level, alert.raisedAt)))
-                .map(ignored -> AlertView.of(alert));
+        open.occurrences++;
+        open.lastSeenAt = found.at();
+        open.updatedAt = now;
+        open.explanation = found.explanation();
+        if (!worse) {
+            return open.persist().map(ignored -> AlertView.of(open));
+        }
+        open.level = found.level();
+        if (open.level == AlertLevel.CRITICAL && open.status == AlertStatus.RAISED) {
+            open.escalateAt = now.plus(config.alerts().escalateAfter());
+        }
+        return open.persist()
+                .chain(() -> AlertStep.of(open, "LEVEL_RAISED", SYSTEM, found.explanation().summary()).persist())
+                .map(ignored -> AlertView.of(open));
+    }
+
+    /**
+     * Opens a new alert, unless a concurrent transaction opened one for the same resident and kind
+     * first: the insert skips on the one-open-alert index (waiting for that transaction to end)
+     * and the answer is null, instead of a constraint violation that would fail the whole batch.
+     */
+    private Uni<AlertView> create(Detected found, OffsetDateTime now) {
+        UUID id = UUID.randomUUID();
+        AlertLevel level = found.level();
+        OffsetDateTime escalateAt = level == AlertLevel.CRITICAL ? now.plus(config.alerts().escalateAfter()) : null;
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into alert (id, resident_id, kind, level, status, device_serial, explanation, occurrences,
+                                   raised_at, last_seen_at, updated_at, escalate_at, version)
+                values (?1, ?2, ?3, ?4, 'RAISED', ?5, ?6, 1, ?7, ?8, ?7, ?9, 0)
+                on conflict (resident_id, kind) where status in ('RAISED', 'ESCALATED', 'ACKNOWLEDGED', 'DISPATCHED')
+                do nothing""")
+                .setParameter(1, id).setParameter(2, found.residentId()).setParameter(3, found.kind().name())
+                .setParameter(4, level.name()).setParameter(5, found.deviceSerial())
+                .setParameter(6, EXPLANATIONS.convertToDatabaseColumn(found.explanation()))
+                .setParameter(7, now).setParameter(8, found.at()).setParameter(9, escalateAt)
+                .executeUpdate())
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().nullItem() : Alert.<Alert> findById(id)
+                        .call(alert -> AlertStep.of(alert, "RAISED", SYSTEM, found.explanation().summary()).persist())
+                        .call(alert -> outbox.publish(AlertEvents.ADDRESS, AlertEvents.AlertRaised.TYPE, 1,
+                                new AlertEvents.AlertRaised(alert.id, alert.residentId, alert.kind, alert.level,
+                                        alert.raisedAt)))
+                        .map(AlertView::of));
     }
 
     public Uni<AlertView> acknowledge(UUID id, Actor actor, String note) {
@@ -130,8 +148,15 @@ public class AlertService {
             alert.status = AlertStatus.DISPATCHED;
             alert.dispatchedAt = alert.updatedAt;
             alert.dispatchMethod = request.method().name();
-            return AlertStep.of(alert, "DISPATCHED_" + request.method().name(), actor.name(), request.note()).persist()
-                    .replaceWithVoid();
+            Uni<Void> step = AlertStep.of(alert, "DISPATCHED_" + request.method().name(), actor.name(), request.note())
+                    .persist().replaceWithVoid();
+            if (request.method() != DispatchRequest.Method.VISIT) {
+                return step;
+            }
+            // A visit sent for an alert is a planned visit like any other: it can be done, or be overdue.
+            return step.chain(() -> visits.plan(alert.residentId, CareVisit.Origin.ALERT, alert.id,
+                    "Visit for " + alert.kind + " alert: " + alert.explanation.summary(), actor.name(),
+                    alert.dispatchedAt.plus(config.visits().alertVisitWithin()), actor.name())).replaceWithVoid();
         });
     }
 
@@ -268,6 +293,12 @@ public class AlertService {
                             closed, row[5] == null ? null : ((Number) row[5]).doubleValue(), falseAlarms,
                             closed == 0 ? null : (double) falseAlarms / closed);
                 }).toList()));
+    }
+
+    /** Inside a session: a resident's open alerts, newest first (for the console's summary). */
+    public Uni<List<AlertView>> openFor(UUID residentId) {
+        return Alert.<Alert> list("residentId = ?1 and status in ?2", Sort.descending("raisedAt").and("id"), residentId,
+                AlertStatus.OPEN).map(list -> list.stream().map(AlertView::of).toList());
     }
 
     private Uni<List<AlertStep>> steps(UUID alertId) {

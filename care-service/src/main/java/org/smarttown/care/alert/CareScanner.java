@@ -18,6 +18,7 @@ import org.smarttown.care.device.Device;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
+import org.smarttown.care.visit.VisitService;
 import org.smarttown.commons.reactive.SafeContext;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,7 +29,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Looks for what did not happen: escalation deadlines that passed, residents silent past their
- * quiet period, devices silent past their heartbeat. Everything it needs is in the database
+ * quiet period, devices silent past their heartbeat, planned visits past their due time. Everything it needs is in the database
  * (deadlines included), so a restarted service simply carries on at its next scan.
  */
 @ApplicationScoped
@@ -40,15 +41,18 @@ public class CareScanner {
     private final AlertFeed feed;
     private final CareProfileService profiles;
     private final CareConfig config;
+    private final VisitService visits;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public CareScanner(AlertService alerts, AlertFeed feed, CareProfileService profiles, CareConfig config, Vertx vertx) {
+    public CareScanner(AlertService alerts, AlertFeed feed, CareProfileService profiles, CareConfig config,
+            VisitService visits, Vertx vertx) {
         this.alerts = alerts;
         this.feed = feed;
         this.profiles = profiles;
         this.config = config;
+        this.visits = visits;
         this.vertx = vertx;
     }
 
@@ -72,6 +76,7 @@ public class CareScanner {
         SafeContext.run(vertx, () -> alerts.escalateDue().invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::inactivity)).invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::silentDevices)).invoke(feed::publish)
+                .chain(visits::markOverdue)
                 .replaceWithVoid())
                 .subscribe().with(ok -> running.set(false), failure -> {
                     running.set(false);

@@ -1,6 +1,7 @@
 package org.smarttown.care.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,10 @@ public interface CareConfig {
     Detection detection();
 
     Alerts alerts();
+
+    Screening screening();
+
+    Visits visits();
 
     interface Profile {
         /** Start of the expected active hours (HH:mm, Asia/Seoul) for residents without their own. */
@@ -67,5 +72,24 @@ public interface CareConfig {
         /** A CRITICAL alert not acknowledged within this long is escalated. */
         @WithDefault("PT2M")
         Duration escalateAfter();
+    }
+
+    interface Screening {
+        /** A directory of extra instrument files (*.json): a deployment's own versions or cutoff tables. */
+        Optional<String> instrumentDir();
+    }
+
+    interface Visits {
+        /** A screening that asks for follow-up plans a visit due within this long. */
+        @WithDefault("P7D")
+        Duration followUpWithin();
+
+        /** ... or within this long when a critical item (PHQ-9 item 9) was answered above 0. */
+        @WithDefault("P1D")
+        Duration urgentWithin();
+
+        /** An alert dispatched as a VISIT plans a visit due within this long. */
+        @WithDefault("PT4H")
+        Duration alertVisitWithin();
     }
 }

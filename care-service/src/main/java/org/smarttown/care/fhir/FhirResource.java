@@ -15,19 +15,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/care/residents/{residentId}/fhir/observations")
-@Tag(name = "FHIR", description = "Readings as FHIR R4 Observations")
+@Path("/api/care/residents/{residentId}/fhir")
+@Tag(name = "FHIR", description = "Readings and screenings as FHIR R4 resources")
 public class FhirResource {
 
     static final String FHIR_JSON = "application/fhir+json";
 
     private final FhirObservationService service;
+    private final FhirScreeningService screenings;
 
-    public FhirResource(FhirObservationService service) {
+    public FhirResource(FhirObservationService service, FhirScreeningService screenings) {
         this.service = service;
+        this.screenings = screenings;
     }
 
     @GET
+    @Path("screenings")
+    @Produces(FHIR_JSON)
+    @RolesAllowed({ "care-worker", "care-supervisor" })
+    @Operation(summary = "Every screening as a QuestionnaireResponse, each scored one with its total-score Observation")
+    public Uni<String> screenings(UUID residentId) {
+        return screenings.screenings(residentId);
+    }
+
+    @GET
+    @Path("observations")
     @Produces(FHIR_JSON)
     @RolesAllowed({ "care-worker", "care-supervisor" })
     @Operation(summary = "Heart rate, SpO2, steps and skin temperature as a FHIR R4 Bundle (default: last 24 hours)")

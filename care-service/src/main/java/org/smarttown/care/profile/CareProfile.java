@@ -41,6 +41,9 @@ public class CareProfile extends PanacheEntityBase {
     public String assignedCareWorker;
     @Convert(converter = EmergencyContactsConverter.class)
     public List<EmergencyContact> emergencyContacts = List.of();
+    /** Care-relevant conditions recorded by staff (VR suitability); erased with consent. */
+    @Convert(converter = ConditionsConverter.class)
+    public List<Condition> conditions = List.of();
     /** The resident's own active hours and quiet period; null means the configured default. */
     public LocalTime activeFrom;
     public LocalTime activeTo;

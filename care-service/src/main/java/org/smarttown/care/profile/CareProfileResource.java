@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +41,14 @@ public class CareProfileResource {
     @Operation(summary = "List care profiles, by name, a page at a time")
     public Uni<Page<CareProfileView>> list(@Valid @BeanParam PageRequest page) {
         return service.list(page);
+    }
+
+    @PUT
+    @Path("{residentId}/conditions")
+    @RolesAllowed({ "care-worker", "care-supervisor" })
+    @Operation(summary = "Record the resident's care-relevant conditions (replaces the list; VR contraindications read it)")
+    public Uni<CareProfileView> changeConditions(UUID residentId, @Valid @NotNull ConditionsChange change) {
+        return service.changeConditions(residentId, change.conditions());
     }
 
     @PATCH

@@ -101,6 +101,7 @@ public class CareProfileService {
         profile.complex = null;
         profile.assignedCareWorker = null;
         profile.emergencyContacts = List.of();
+        profile.conditions = List.of();
         profile.activeFrom = null;
         profile.activeTo = null;
         profile.quietPeriodMinutes = null;
@@ -115,6 +116,10 @@ public class CareProfileService {
         return profile.persist().chain(() -> unassignDevices(profile.residentId))
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from reading where resident_id = ?1")
+                        .setParameter(1, profile.residentId).executeUpdate()))
+                // Screening answers are health data too; visits stay, as the record of what staff did.
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from screening where resident_id = ?1")
                         .setParameter(1, profile.residentId).executeUpdate()))
                 .replaceWithVoid();
     }
@@ -159,6 +164,20 @@ public class CareProfileService {
             if (change.quietPeriodMinutes() != null) {
                 profile.quietPeriodMinutes = change.quietPeriodMinutes();
             }
+            profile.updatedAt = now();
+            return profile.<CareProfile> persist().map(this::view);
+        });
+    }
+
+    /** Staff record the resident's care-relevant conditions (the whole list replaces the old one). */
+    @WithTransaction
+    public Uni<CareProfileView> changeConditions(UUID residentId, List<Condition> conditions) {
+        return find(residentId).chain(profile -> {
+            if (!profile.isOpen()) {
+                return Uni.createFrom().failure(new Conflict("profile-closed",
+                        "The care profile of resident " + residentId + " is closed"));
+            }
+            profile.conditions = conditions.stream().distinct().sorted().toList();
             profile.updatedAt = now();
             return profile.<CareProfile> persist().map(this::view);
         });

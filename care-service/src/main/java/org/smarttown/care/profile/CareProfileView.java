@@ -17,7 +17,8 @@ public record CareProfileView(
         OffsetDateTime closedAt,
         String closedReason,
         ResponderPlan responderPlan,
-        Rhythm rhythm) {
+        Rhythm rhythm,
+        List<Condition> conditions) {
 
     /** Who responds, in order: the assigned care worker, then the emergency contacts. */
     public record ResponderPlan(String assignedCareWorker, List<EmergencyContact> emergencyContacts) {
@@ -31,6 +32,6 @@ public record CareProfileView(
         return new CareProfileView(p.residentId, p.name, p.birthDate, p.dong, p.complex, p.status, p.openedAt,
                 p.closedAt, p.closedReason, new ResponderPlan(p.assignedCareWorker, p.emergencyContacts),
                 new Rhythm(rhythm.activeFrom().toString(), rhythm.activeTo().toString(),
-                        rhythm.quietPeriodMinutes(), rhythm.own()));
+                        rhythm.quietPeriodMinutes(), rhythm.own()), p.conditions);
     }
 }

@@ -13,11 +13,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.smarttown.care.device.Device;
 import org.smarttown.care.reading.ReadingResult.Outcome;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -92,8 +94,11 @@ public class ReadingService {
             }
         }
         Set<String> serials = candidates.stream().map(Candidate::serial).collect(Collectors.toSet());
+        // Locked in serial order: concurrent batches of one device update its health one after the
+        // other (instead of failing on its version), and never deadlock on two devices.
         Uni<List<Device>> devices = serials.isEmpty() ? Uni.createFrom().item(List.of())
-                : Device.list("serial in ?1", serials);
+                : Device.<Device> find("serial in ?1", Sort.by("serial"), serials)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         return devices.chain(found -> {
             Map<String, Device> bySerial = found.stream().collect(Collectors.toMap(d -> d.serial, d -> d));
             List<Candidate> toStore = new ArrayList<>();

@@ -56,6 +56,14 @@ public interface RiskConfig {
     @WithDefault("25")
     int screeningSevere();
 
+    /** Latest cognitive screening IMPAIRED (under the cutoff for age and education). */
+    @WithDefault("15")
+    int screeningImpaired();
+
+    /** Per care visit care-service reported overdue and not yet done. */
+    @WithDefault("10")
+    int overdueVisit();
+
     /** Score from which the level is MEDIUM. */
     @WithDefault("30")
     int levelMedium();

@@ -1,6 +1,7 @@
 package org.smarttown.resident.risk;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,18 @@ public class CareEventsConsumer {
             OffsetDateTime resolvedAt) {
     }
 
+    /** Band and flags only: care-service never sends the answers or the total. No band: an incomplete form. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ScreeningCompleted(UUID screeningId, UUID residentId, String instrument, Integer total, String band,
-            boolean followUp, OffsetDateTime completedAt) {
+    record ScreeningCompleted(UUID screeningId, UUID residentId, String instrument, String band, boolean followUp,
+            List<String> flags, OffsetDateTime completedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VisitOverdue(UUID visitId, UUID residentId, String origin, OffsetDateTime dueAt, OffsetDateTime overdueAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VisitClosed(UUID visitId, UUID residentId, String status, OffsetDateTime closedAt) {
     }
 
     private final IdempotentConsumer consumer;
@@ -57,6 +67,8 @@ public class CareEventsConsumer {
             case "AlertRaised" -> raised(mapper.convertValue(event.data(), AlertRaised.class));
             case "AlertResolved" -> resolved(mapper.convertValue(event.data(), AlertResolved.class));
             case "ScreeningCompleted" -> screened(mapper.convertValue(event.data(), ScreeningCompleted.class));
+            case "VisitOverdue" -> overdue(mapper.convertValue(event.data(), VisitOverdue.class));
+            case "VisitClosed" -> closed(mapper.convertValue(event.data(), VisitClosed.class));
             // Other care events (escalations, devices, ...) carry no new risk signal.
             default -> Uni.createFrom().voidItem();
         };
@@ -89,6 +101,9 @@ public class CareEventsConsumer {
     }
 
     private Uni<Void> screened(ScreeningCompleted e) {
+        if (e.band() == null) {
+            return Uni.createFrom().voidItem(); // an incomplete form has no band: the last band stands
+        }
         return CareScreening.<CareScreening> findById(new CareScreening.Key(e.residentId(), e.instrument())).chain(existing -> {
             if (existing != null && existing.completedAt.isAfter(e.completedAt())) {
                 return Uni.createFrom().voidItem(); // an older screening arriving late changes nothing
@@ -97,10 +112,36 @@ public class CareEventsConsumer {
             s.residentId = e.residentId();
             s.instrument = e.instrument();
             s.band = e.band();
-            s.total = e.total();
+            s.total = null;
             s.followUp = e.followUp();
             s.completedAt = e.completedAt();
             return (existing != null ? Uni.createFrom().item(s) : s.persist()).chain(() -> risk.refresh(e.residentId()));
+        });
+    }
+
+    private Uni<Void> overdue(VisitOverdue e) {
+        return CareOverdueVisit.<CareOverdueVisit> findById(e.visitId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem(); // already known (or closed before this arrived)
+            }
+            CareOverdueVisit v = new CareOverdueVisit();
+            v.visitId = e.visitId();
+            v.residentId = e.residentId();
+            v.origin = e.origin();
+            v.dueAt = e.dueAt();
+            v.overdueAt = e.overdueAt();
+            return v.persist().chain(() -> risk.refresh(e.residentId()));
+        });
+    }
+
+    private Uni<Void> closed(VisitClosed e) {
+        return CareOverdueVisit.<CareOverdueVisit> findById(e.visitId()).chain(existing -> {
+            // A closure may overtake its overdue event on the broker; keep it so the late one changes nothing.
+            CareOverdueVisit v = existing != null ? existing : new CareOverdueVisit();
+            v.visitId = e.visitId();
+            v.residentId = e.residentId();
+            v.closedAt = e.closedAt() != null ? e.closedAt() : OffsetDateTime.now();
+            return (existing != null ? Uni.createFrom().item(v) : v.persist()).chain(() -> risk.refresh(e.residentId()));
         });
     }
 }

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Combines registry signals (age, living alone, categories, no emergency contact) and care signals
- * (open and critical alerts, the latest screening bands) into a score from 0 to 100 and a level,
+ * (open and critical alerts, the latest screening bands, overdue care visits) into a score from 0 to 100 and a level,
  * with the weights of {@link RiskConfig}. The result is stored on the resident whenever an input
  * changes, so search, the map and the stats read it without recomputing.
  */
@@ -36,7 +36,9 @@ public class RiskService {
     public Uni<RiskAssessment> assess(Resident resident) {
         return CareAlert.<CareAlert> list("residentId = ?1 and resolvedAt is null order by raisedAt, alertId", resident.id)
                 .chain(alerts -> CareScreening.<CareScreening> list("residentId = ?1 order by instrument", resident.id)
-                        .map(screenings -> assess(resident, alerts, screenings)));
+                        .chain(screenings -> CareOverdueVisit.<CareOverdueVisit> list(
+                                "residentId = ?1 and closedAt is null order by dueAt, visitId", resident.id)
+                                .map(visits -> assess(resident, alerts, screenings, visits))));
     }
 
     /** Inside a transaction: recomputes and stores the score of a resident; unknown ids are ignored. */
@@ -52,7 +54,8 @@ public class RiskService {
         }).replaceWithVoid();
     }
 
-    RiskAssessment assess(Resident r, List<CareAlert> openAlerts, List<CareScreening> screenings) {
+    RiskAssessment assess(Resident r, List<CareAlert> openAlerts, List<CareScreening> screenings,
+            List<CareOverdueVisit> overdueVisits) {
         List<RiskAssessment.Signal> signals = new ArrayList<>();
         int age = Period.between(r.birthDate, LocalDate.now(SEOUL)).getYears();
         if (age >= 75) {
@@ -91,12 +94,19 @@ public class RiskService {
                 case "MILD" -> config.screeningMild();
                 case "MODERATE" -> config.screeningModerate();
                 case "MODERATELY_SEVERE", "SEVERE" -> config.screeningSevere();
+                case "IMPAIRED" -> config.screeningImpaired();
                 default -> 0;
             };
             if (points > 0) {
                 signals.add(new RiskAssessment.Signal("SCREENING_" + s.band, "care-service", points,
-                        s.instrument + " total " + s.total + " on " + s.completedAt.toLocalDate()));
+                        s.instrument + " " + s.band + (s.followUp ? ", follow-up asked" : "") + " on "
+                                + s.completedAt.atZoneSameInstant(SEOUL).toLocalDate()));
             }
+        }
+        for (CareOverdueVisit v : overdueVisits) {
+            signals.add(new RiskAssessment.Signal("VISIT_OVERDUE", "care-service", config.overdueVisit(),
+                    (v.origin == null ? "" : v.origin.toLowerCase() + " ") + "visit " + v.visitId + " due "
+                            + (v.dueAt == null ? "earlier" : v.dueAt.atZoneSameInstant(SEOUL).toLocalDateTime()) + ", not done"));
         }
         int score = Math.min(100, signals.stream().mapToInt(RiskAssessment.Signal::points).sum());
         return new RiskAssessment(r.id, score, level(score), signals,

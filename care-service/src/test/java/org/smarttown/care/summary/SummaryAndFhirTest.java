@@ -1,0 +1,110 @@
+package org.smarttown.care.summary;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.smarttown.care.Fixtures.CARER;
+import static org.smarttown.care.Fixtures.FOUNDER;
+import static org.smarttown.care.Fixtures.reading;
+import static org.smarttown.care.Fixtures.send;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.smarttown.care.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class SummaryAndFhirTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    static void screen(UUID residentId, Object... answers) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("residentId", residentId);
+        body.put("instrument", "PHQ-9");
+        body.put("answers", java.util.Arrays.asList(answers));
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(body).post("/api/care/screenings").then().statusCode(201);
+    }
+
+    @Test
+    void theSummaryHoldsAlertsVitalsScreeningsVrAndTheNextVisitInOneAnswer() {
+        UUID residentId = fixtures.resident("요약");
+        String band = fixtures.device("SMART_BAND", residentId);
+        String button = fixtures.device("EMERGENCY_BUTTON", residentId);
+        OffsetDateTime now = Fixtures.now();
+        send(List.of(reading(band, "HEART_RATE", 70, now.minusMinutes(10)), reading(band, "HEART_RATE", 74, now.minusMinutes(1)),
+                reading(band, "SPO2", 97, now.minusMinutes(1)), reading(band, "STEPS", 40, now.minusMinutes(2)),
+                reading(button, "SOS", 1, now))).statusCode(202);
+        screen(residentId, 2, 2, 2, 1, 1, 1, 1, 2, 0);
+        String session = given().auth().oauth2(CARER).contentType(ContentType.JSON)
+                .body(Map.of("programmeId", "5f0c8a1e-0003-4c3b-9a51-0d6f3e2b1a03", "startsAt", now.plusDays(2).toString(),
+                        "capacity", 4))
+                .post("/api/care/vr/sessions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("residentId", residentId))
+                .post("/api/care/vr/sessions/" + session + "/enrolments").then().statusCode(201);
+
+        given().auth().oauth2(CARER).get("/api/care/residents/" + residentId + "/summary").then().statusCode(200)
+                .body("name", equalTo("요약"))
+                .body("openAlerts.kind", contains("SOS"))
+                .body("lastVitals.type", containsInAnyOrder("HEART_RATE", "SPO2", "STEPS"))
+                .body("lastVitals.find { it.type == 'HEART_RATE' }.value", equalTo(74.0f))
+                .body("lastVitals.find { it.type == 'HEART_RATE' }.unit", equalTo("/min"))
+                .body("screenings[0].instrument", equalTo("PHQ-9"))
+                .body("screenings[0].latest.band", equalTo("MODERATE"))
+                .body("vr.upcoming", equalTo(1))
+                .body("vr.recent[0].programmeCode", equalTo("CALM-SEA"))
+                .body("nextVisit.origin", equalTo("SCREENING"))
+                .body("overdueVisits", equalTo(0));
+        given().auth().oauth2(CARER).get("/api/care/residents/" + UUID.randomUUID() + "/summary").then().statusCode(404);
+        given().auth().oauth2(FOUNDER).get("/api/care/residents/" + residentId + "/summary").then().statusCode(403);
+    }
+
+    @Test
+    void aResidentWithNothingYetHasAnEmptySummary() {
+        UUID residentId = fixtures.resident("빈요약");
+        given().auth().oauth2(CARER).get("/api/care/residents/" + residentId + "/summary").then().statusCode(200)
+                .body("openAlerts.size()", equalTo(0)).body("lastVitals.size()", equalTo(0))
+                .body("screenings.size()", equalTo(0)).body("vr.attended", equalTo(0)).body("nextVisit", nullValue());
+    }
+
+    @Test
+    void screeningsAreFhirQuestionnaireResponsesWithDerivedTotalScoreObservations() {
+        UUID residentId = fixtures.resident("에프에이치아이알");
+        screen(residentId, 1, 1, 1, 1, 1, 1, 1, 1, null);
+        screen(residentId, 1, 1, 1, 1, 1, 1, null, null, null);
+        given().auth().oauth2(CARER).get("/api/care/residents/" + residentId + "/fhir/screenings").then().statusCode(200)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("Bundle"))
+                .body("type", equalTo("searchset"))
+                // two responses, one total (the incomplete form is not scored)
+                .body("total", equalTo(3))
+                .body("entry.resource.resourceType", contains("QuestionnaireResponse", "Observation", "QuestionnaireResponse"))
+                .body("entry[0].resource.questionnaire", equalTo("http://loinc.org/q/44249-1|1"))
+                .body("entry[0].resource.subject.reference", equalTo("Patient/" + residentId))
+                .body("entry[0].resource.item.size()", equalTo(9))
+                .body("entry[0].resource.item[0].answer[0].valueInteger", equalTo(1))
+                .body("entry[0].resource.item[8].answer", nullValue())
+                .body("entry[1].resource.code.coding[0].system", equalTo("http://loinc.org"))
+                .body("entry[1].resource.code.coding[0].code", equalTo("44261-6"))
+                .body("entry[1].resource.valueInteger", equalTo(9))
+                .body("entry[1].resource.interpretation[0].text", equalTo("MILD"))
+                .body("entry[1].resource.derivedFrom[0].reference", notNullValue())
+                .body("entry[1].resource.category[0].coding.code", hasItem("survey"));
+        given().auth().oauth2(FOUNDER).get("/api/care/residents/" + residentId + "/fhir/screenings").then().statusCode(403);
+    }
+}

@@ -1,0 +1,247 @@
+package org.smarttown.care.vr;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.smarttown.care.Fixtures.CARER;
+import static org.smarttown.care.Fixtures.FOUNDER;
+import static org.smarttown.care.Fixtures.SUPERVISOR;
+import static org.smarttown.care.Fixtures.reading;
+import static org.smarttown.care.Fixtures.send;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.smarttown.care.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class VrRoomTest {
+
+    /** The seeded catalogue's programmes (V6 migration). */
+    static final String MEMORY_GARDEN = "5f0c8a1e-0001-4c3b-9a51-0d6f3e2b1a01";
+    static final String VILLAGE_WALK = "5f0c8a1e-0002-4c3b-9a51-0d6f3e2b1a02";
+
+    @Inject
+    Fixtures fixtures;
+
+    static OffsetDateTime at(int minutesFromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(9)).withNano(0).plusMinutes(minutesFromNow);
+    }
+
+    static ValidatableResponse createSession(String programme, OffsetDateTime start, OffsetDateTime end, Object capacity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("programmeId", programme);
+        body.put("startsAt", start.toString());
+        if (end != null) {
+            body.put("endsAt", end.toString());
+        }
+        body.put("capacity", capacity);
+        return given().auth().oauth2(CARER).contentType(ContentType.JSON).body(body).post("/api/care/vr/sessions").then();
+    }
+
+    static String session(String programme, OffsetDateTime start, OffsetDateTime end, int capacity) {
+        return createSession(programme, start, end, capacity).statusCode(201).extract().path("id");
+    }
+
+    static int enrol(String token, String sessionId, UUID residentId, String overrideReason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("residentId", residentId);
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments").then().extract().statusCode();
+    }
+
+    @Test
+    void thirtyParallelEnrolmentsIntoASixHeadsetSessionSeatExactlySix() throws Exception {
+        List<UUID> residents = fixtures.residents("가상현실", 30);
+        String sessionId = session(MEMORY_GARDEN, at(60), null, 6);
+
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            residents.forEach(r -> calls.add(() -> enrol(CARER, sessionId, r, null)));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertEquals(6, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(24, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + sessionId).then()
+                .body("enrolled", equalTo(6)).body("seatsLeft", equalTo(0)).body("participants.size()", equalTo(6));
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("residentId", residents.get(0)))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void oneResidentSentToTwoOverlappingSessionsAtOnceGetsExactlyOne() throws Exception {
+        List<UUID> residents = fixtures.residents("겹침", 5);
+        String first = session(MEMORY_GARDEN, at(120), at(150), 10);
+        String second = session(VILLAGE_WALK, at(140), at(170), 10);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            for (UUID resident : residents) {
+                Future<Integer> a = pool.submit(() -> enrol(CARER, first, resident, null));
+                Future<Integer> b = pool.submit(() -> enrol(CARER, second, resident, null));
+                List<Integer> statuses = List.of(a.get(), b.get());
+                assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+                assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int enrolled = (int) given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + first).then().extract().path("enrolled")
+                + (int) given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + second).then().extract().path("enrolled");
+        assertEquals(5, enrolled, "the refused enrolment gave its seat back");
+        // A session right after the first one does not overlap it.
+        String later = session(MEMORY_GARDEN, at(170), at(200), 10);
+        assertEquals(201, enrol(CARER, later, residents.get(0), null));
+    }
+
+    @Test
+    void aContraindicatedResidentNeedsASupervisorsRecordedOverride() {
+        UUID residentId = fixtures.resident("금기");
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("conditions", List.of("VERTIGO", "HYPERTENSION")))
+                .put("/api/care/profiles/" + residentId + "/conditions").then().statusCode(200)
+                .body("conditions", contains("HYPERTENSION", "VERTIGO"));
+        String sessionId = session(VILLAGE_WALK, at(300), null, 4);
+
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("residentId", residentId))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:contraindicated"));
+        assertEquals(403, enrol(CARER, sessionId, residentId, "cleared by her doctor"));
+        assertEquals(201, enrol(SUPERVISOR, sessionId, residentId, "cleared by her doctor; seated version"));
+
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + sessionId).then()
+                .body("enrolled", equalTo(1))
+                .body("participants[0].override.by", equalTo("supervisor1"))
+                .body("participants[0].override.reason", equalTo("cleared by her doctor; seated version"))
+                .body("participants[0].override.conditions", contains("VERTIGO"))
+                .body("participants[0].name", equalTo("금기"));
+    }
+
+    @Test
+    void attendanceMinutesScoreAndTheBandsHeartRateAreKeptPerParticipant() {
+        UUID attended = fixtures.resident("참석");
+        UUID absent = fixtures.resident("불참");
+        String band = fixtures.device("SMART_BAND", attended);
+        OffsetDateTime start = at(-20);
+        String sessionId = session(MEMORY_GARDEN, start, at(10), 6);
+        // Enrolment is for sessions that have not ended; this one is under way.
+        assertEquals(201, enrol(CARER, sessionId, attended, null));
+        assertEquals(201, enrol(CARER, sessionId, absent, null));
+        send(List.of(reading(band, "HEART_RATE", 88, start.plusMinutes(5)), reading(band, "HEART_RATE", 104, start.plusMinutes(10)),
+                reading(band, "HEART_RATE", 95, start.plusMinutes(15)), reading(band, "HEART_RATE", 60, start.minusMinutes(5))))
+                .statusCode(202);
+
+        given().auth().oauth2(CARER).contentType(ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED", "minutesDone", 18, "completed", false, "score", 72))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + attended + "/attendance").then().statusCode(200);
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "NO_SHOW"))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + absent + "/attendance").then().statusCode(200);
+
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + sessionId).then().statusCode(200)
+                .body("participants.find { it.residentId == '" + attended + "' }.attendance", equalTo("ATTENDED"))
+                .body("participants.find { it.residentId == '" + attended + "' }.minutesDone", equalTo(18))
+                .body("participants.find { it.residentId == '" + attended + "' }.score", equalTo(72))
+                .body("participants.find { it.residentId == '" + attended + "' }.heartRate.readings", equalTo(3))
+                .body("participants.find { it.residentId == '" + attended + "' }.heartRate.min", equalTo(88.0f))
+                .body("participants.find { it.residentId == '" + attended + "' }.heartRate.max", equalTo(104.0f))
+                .body("participants.find { it.residentId == '" + attended + "' }.heartRate.mean", equalTo(95.7f))
+                .body("participants.find { it.residentId == '" + absent + "' }.attendance", equalTo("NO_SHOW"))
+                .body("participants.find { it.residentId == '" + absent + "' }.heartRate.readings", equalTo(0))
+                .body("participants.find { it.residentId == '" + absent + "' }.heartRate.mean", nullValue());
+
+        // More minutes than the session lasts, or minutes on a no-show, are refused.
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "ATTENDED", "minutesDone", 31))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + attended + "/attendance").then()
+                .statusCode(400).body("errors.field", contains("minutesDone"));
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "NO_SHOW", "minutesDone", 5))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + absent + "/attendance").then().statusCode(400);
+    }
+
+    @Test
+    void attendanceWaitsForTheSessionToStartAndAWithdrawalFreesTheHeadset() {
+        UUID residentId = fixtures.resident("미래");
+        String sessionId = session(MEMORY_GARDEN, at(600), null, 1);
+        assertEquals(201, enrol(CARER, sessionId, residentId, null));
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "NO_SHOW"))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + residentId + "/attendance").then()
+                .statusCode(409).body("type", equalTo("urn:smarttown:problem:session-not-started"));
+        given().auth().oauth2(CARER).delete("/api/care/vr/sessions/" + sessionId + "/enrolments/" + residentId).then()
+                .statusCode(204);
+        UUID other = fixtures.resident("대기");
+        assertEquals(201, enrol(CARER, sessionId, other, null));
+    }
+
+    @Test
+    void badSessionsAre400ProblemsAndCreateNothing() {
+        OffsetDateTime start = at(900);
+        createSession(MEMORY_GARDEN, start, start.minusMinutes(1), 4).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("endsAt"));
+        createSession(MEMORY_GARDEN, start, start, 4).statusCode(400);
+        createSession(MEMORY_GARDEN, start, null, 0).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("capacity"));
+        createSession(MEMORY_GARDEN, start, null, "six").statusCode(400);
+        createSession(UUID.randomUUID().toString(), start, null, 4).statusCode(400).body("errors.field", contains("programmeId"));
+        given().auth().oauth2(CARER).queryParam("from", start.minusMinutes(1).toString()).queryParam("to", start.plusHours(1).toString())
+                .get("/api/care/vr/sessions").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aSessionTakesItsLengthFromTheProgrammeAndListsInTheCalendar() {
+        OffsetDateTime start = at(1200);
+        String endsAt = createSession(MEMORY_GARDEN, start, null, 8).statusCode(201)
+                .header("Location", notNullValue())
+                .body("programme.code", equalTo("MEMORY-GARDEN")).body("staff", equalTo("carer1")).body("room", equalTo("VR-1"))
+                .body("seatsLeft", equalTo(8)).extract().path("endsAt");
+        assertEquals(start.plusMinutes(30).toInstant(), OffsetDateTime.parse(endsAt).toInstant());
+        given().auth().oauth2(CARER).queryParam("from", start.minusMinutes(1).toString()).queryParam("to", start.plusMinutes(1).toString())
+                .get("/api/care/vr/sessions").then().body("items.programme.code", contains("MEMORY-GARDEN"));
+        given().auth().oauth2(CARER).queryParam("kind", "RELAXATION").get("/api/care/vr/programmes").then()
+                .body("items.code", hasItem("CALM-SEA")).body("items[0].contraindications", hasItem("MOTION_SICKNESS"));
+    }
+
+    @Test
+    void onlySupervisorsExtendTheCatalogueAndOnlyCareStaffUseTheRoom() {
+        Map<String, Object> programme = Map.of("code", "TAI-CHI-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(),
+                "name", "태극권", "kind", "EXERCISE", "durationMinutes", 20, "intensity", "LOW",
+                "contraindications", List.of("RECENT_FALL"));
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(programme).post("/api/care/vr/programmes").then()
+                .statusCode(403);
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(programme).post("/api/care/vr/programmes").then()
+                .statusCode(201).body("contraindications", contains("RECENT_FALL"));
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(programme).post("/api/care/vr/programmes").then()
+                .statusCode(409);
+        given().auth().oauth2(FOUNDER).get("/api/care/vr/programmes").then().statusCode(403);
+        createSession(MEMORY_GARDEN, at(30), null, 2);
+        given().auth().oauth2(FOUNDER).contentType(ContentType.JSON)
+                .body(Map.of("programmeId", MEMORY_GARDEN, "startsAt", at(30).toString(), "capacity", 2))
+                .post("/api/care/vr/sessions").then().statusCode(403);
+    }
+}
