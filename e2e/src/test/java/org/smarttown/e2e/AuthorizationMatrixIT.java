@@ -124,6 +124,27 @@ class AuthorizationMatrixIT {
             POST   /api/care/readings                                         device-hub
             GET    /api/care/residents/{residentId}/vitals                    care-worker care-supervisor
             GET    /api/care/residents/{residentId}/fhir/observations         care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/fhir/screenings           care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/screenings                care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/summary                   care-worker care-supervisor
+            PUT    /api/care/profiles/{residentId}/conditions                 care-worker care-supervisor
+            POST   /api/care/screenings                                       care-worker care-supervisor
+            GET    /api/care/screenings/instruments                           care-worker care-supervisor
+            GET    /api/care/screenings/{id}                                  care-worker care-supervisor
+            GET    /api/care/visits                                           care-worker care-supervisor
+            POST   /api/care/visits                                           care-worker care-supervisor
+            GET    /api/care/visits/overdue                                   care-supervisor
+            GET    /api/care/visits/{id}                                      care-worker care-supervisor
+            POST   /api/care/visits/{id}/done                                 care-worker care-supervisor
+            POST   /api/care/visits/{id}/cancel                               care-supervisor
+            GET    /api/care/vr/programmes                                    care-worker care-supervisor
+            POST   /api/care/vr/programmes                                    care-supervisor
+            GET    /api/care/vr/sessions                                      care-worker care-supervisor
+            POST   /api/care/vr/sessions                                      care-worker care-supervisor
+            GET    /api/care/vr/sessions/{id}                                 care-worker care-supervisor
+            POST   /api/care/vr/sessions/{id}/enrolments                      care-worker care-supervisor
+            DELETE /api/care/vr/sessions/{id}/enrolments/{residentId}         care-worker care-supervisor
+            POST   /api/care/vr/sessions/{id}/enrolments/{residentId}/attendance  care-worker care-supervisor
             # coworking-service
             GET    /api/coworking/availability                                founder space-manager admin
             GET    /api/coworking/bookings                                    space-manager admin
