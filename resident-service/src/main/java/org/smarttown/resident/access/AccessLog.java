@@ -32,6 +32,8 @@ public class AccessLog {
     public static final String RRN_REVEAL = "RRN_REVEAL";
     public static final String MERGE = "MERGE";
     public static final String HOUSEHOLD = "HOUSEHOLD";
+    /** Registration numbers re-encrypted under the active key (decrypted in memory, never shown). */
+    public static final String RRN_REKEY = "RRN_REKEY";
 
     private final ObjectMapper mapper;
 
