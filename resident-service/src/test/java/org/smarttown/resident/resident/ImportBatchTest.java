@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.smarttown.resident.resident.Residents.ADMIN;
 import static org.smarttown.resident.resident.Residents.WELFARE;
 
@@ -14,10 +15,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Imports that span several batches (250 rows per transaction) and the columns for contacts,
@@ -26,6 +31,9 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class ImportBatchTest {
+
+    @Inject
+    Pool pool;
 
     private static Response upload(String csv) {
         return given().auth().oauth2(WELFARE).contentType("text/csv; charset=UTF-8").body(csv).post("/api/residents/imports");
@@ -90,6 +98,11 @@ class ImportBatchTest {
                 .body("report.field", contains("rrn", "rrn", "birthDate"));
         given().auth().oauth2(WELFARE).queryParam("complex", complex).get("/api/residents").then()
                 .body("totalItems", equalTo(596));
+        // One ResidentRegistered event and one CREATE line in the access log per imported resident.
+        assertEquals(596L, count("select count(*) from outbox_message where event_type = 'ResidentRegistered' "
+                + "and payload -> 'data' ->> 'complex' = $1", complex));
+        assertEquals(596L, count("select count(*) from access_log a join resident r on r.id = a.resident_id "
+                + "where a.action = 'CREATE' and r.complex = $1", complex));
 
         String lookAlike = given().auth().oauth2(WELFARE).queryParam("complex", complex).queryParam("q", "일괄520")
                 .get("/api/residents").then().extract().path("items[0].id");
@@ -107,6 +120,13 @@ class ImportBatchTest {
                 .body("imported", equalTo(0)).body("skipped", equalTo(597)).body("failed", equalTo(3));
         given().auth().oauth2(WELFARE).queryParam("complex", complex).get("/api/residents").then()
                 .body("totalItems", equalTo(596));
+        assertEquals(596L, count("select count(*) from outbox_message where event_type = 'ResidentRegistered' "
+                + "and payload -> 'data' ->> 'complex' = $1", complex), "a re-import publishes nothing");
+    }
+
+    private long count(String sql, String parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     @Test
