@@ -40,6 +40,10 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- if .Values.rrn.existingSecret -}}{{ .Values.rrn.existingSecret }}{{- else -}}smarttown-rrn-keys{{- end -}}
 {{- end -}}
 
+{{- define "smarttown.webhookSecretName" -}}
+{{- if .Values.webhookSecrets.existingSecret -}}{{ .Values.webhookSecrets.existingSecret }}{{- else -}}smarttown-webhook-keys{{- end -}}
+{{- end -}}
+
 {{- define "smarttown.oidcSecretName" -}}
 {{- if .Values.oidc.gatewayClient.existingSecret -}}{{ .Values.oidc.gatewayClient.existingSecret }}{{- else -}}smarttown-oidc-clients{{- end -}}
 {{- end -}}

@@ -107,6 +107,15 @@ class ChartDefaultsTest {
     }
 
     @Test
+    void onlyTheMentoringServiceReadsTheWebhookSecretKey() {
+        assertThat(envNames("startup-mentoring-service")).contains("SMARTTOWN_WEBHOOK_SECRETS_ACTIVE_KEY",
+                "SMARTTOWN_WEBHOOK_SECRETS_KEYS_PRIMARY");
+        for (String other : List.of("gateway", "resident-service", "care-service", "coworking-service")) {
+            assertThat(envNames(other)).doesNotContain("SMARTTOWN_WEBHOOK_SECRETS_KEYS_PRIMARY");
+        }
+    }
+
+    @Test
     void eachServiceReadsItsOwnDatabaseCredentialsFromItsOwnSecret() {
         Map<String, String> databases = Map.of("resident-service", "residents", "care-service", "care",
                 "coworking-service", "coworking", "startup-mentoring-service", "mentoring");

@@ -77,6 +77,41 @@ class NetworkPolicyTest {
                 .doesNotContain("cnpg.io/cluster=smarttown-db", "ActiveMQArtemis=smarttown-broker");
     }
 
+    @Test
+    void byDefaultNoServiceMayReachOutsideTheClusterForWebhooks() {
+        for (String workload : policies.keySet()) {
+            assertThat(policies.get(workload).getSpec().getEgress()).as(workload).noneSatisfy(rule ->
+                    assertThat(rule.getTo()).anySatisfy(peer -> assertThat(peer.getIpBlock()).isNotNull()));
+        }
+    }
+
+    @Test
+    void listedWebhookNetworksAreReachableByTheMentoringServiceAlone() {
+        Map<String, NetworkPolicy> withWebhooks = Chart.byName(Chart.renderYaml("""
+                networkPolicy:
+                  egress:
+                    webhooks:
+                      cidrs: [0.0.0.0/0, "2001:db8::/32"]
+                      except: [10.0.0.0/8, 169.254.0.0/16]
+                      ports: [443, 8443]
+                """), NetworkPolicy.class);
+        List<NetworkPolicyEgressRule> toReceivers = withWebhooks.get("startup-mentoring-service").getSpec().getEgress()
+                .stream().filter(rule -> rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null)).toList();
+        assertThat(toReceivers).singleElement().satisfies(rule -> {
+            assertThat(rule.getTo()).extracting(peer -> peer.getIpBlock().getCidr())
+                    .containsExactly("0.0.0.0/0", "2001:db8::/32");
+            assertThat(rule.getTo().get(0).getIpBlock().getExcept()).containsExactly("10.0.0.0/8", "169.254.0.0/16");
+            assertThat(rule.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(443, 8443);
+            assertThat(rule.getPorts()).allSatisfy(port -> assertThat(port.getProtocol()).isEqualTo("TCP"));
+        });
+        // Its other rules stay as they were; nobody else gains a way out.
+        assertThat(withWebhooks.get("startup-mentoring-service").getSpec().getEgress()).hasSize(5);
+        for (String other : List.of("gateway", "resident-service", "care-service", "coworking-service")) {
+            assertThat(withWebhooks.get(other).getSpec().getEgress()).as(other).noneSatisfy(rule ->
+                    assertThat(rule.getTo()).anySatisfy(peer -> assertThat(peer.getIpBlock()).isNotNull()));
+        }
+    }
+
     private static Set<Integer> egressPorts(String workload) {
         return policies.get(workload).getSpec().getEgress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(NetworkPolicyPort::getPort)

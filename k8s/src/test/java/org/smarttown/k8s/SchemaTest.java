@@ -102,6 +102,38 @@ class SchemaTest {
     }
 
     @Test
+    void aWebhookSecretKeyThatIsNot32BytesOfBase64IsRejected() {
+        assertRejected("""
+                webhookSecrets:
+                  existingSecret: ""
+                  encryptionKey: changeme
+                """, "at '/webhookSecrets/encryptionKey'");
+    }
+
+    @Test
+    void aWebhookEgressThatIsNoNetworkOrHasNoPortIsRejected() {
+        assertRejected("""
+                networkPolicy:
+                  egress:
+                    webhooks:
+                      cidrs: [agency-a.example.org]
+                """, "at '/networkPolicy/egress/webhooks/cidrs/0'");
+        assertRejected("""
+                networkPolicy:
+                  egress:
+                    webhooks:
+                      cidrs: [0.0.0.0/0]
+                      ports: []
+                """, "at '/networkPolicy/egress/webhooks/ports'");
+        assertRejected("""
+                networkPolicy:
+                  egress:
+                    webhooks:
+                      cidr: [0.0.0.0/0]
+                """, "at '/networkPolicy/egress/webhooks'");
+    }
+
+    @Test
     void anAuthServerUrlWithoutRealmIsRejected() {
         assertRejected("""
                 oidc:

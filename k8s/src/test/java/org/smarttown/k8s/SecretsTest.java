@@ -21,6 +21,9 @@ class SecretsTest {
               existingSecret: ""
               encryptionKey: 6Jc4Q2xZk7n0m3PqVb1sT9uWyA5dE8fH2gJ4kL6oR0s=
               hmacKey: Zq3xW9vB2nM5kL8jH1gF4dS7aP0oI6uY3tR9eW2qA5c=
+            webhookSecrets:
+              existingSecret: ""
+              encryptionKey: Hk2mP8qR4sT6vX0zB3dF5hJ7lN9pR1tV3xZ5bD7fH9k=
             oidc:
               gatewayClient: {existingSecret: "", secret: web-client-secret}
             services:
@@ -36,7 +39,7 @@ class SecretsTest {
         Map<String, Secret> secrets = Chart.byName(objects, Secret.class);
         assertThat(secrets.keySet()).containsExactlyInAnyOrder("resident-service-db", "care-service-db",
                 "coworking-service-db", "startup-mentoring-service-db", "smarttown-broker", "smarttown-rrn-keys",
-                "smarttown-oidc-clients");
+                "smarttown-webhook-keys", "smarttown-oidc-clients");
         // Only the TLS certificate (cert-manager's) stays external.
         assertThat(ManifestRules.check(objects, Set.of("smarttown-tls"))).isEmpty();
         assertThat(secrets.get("smarttown-rrn-keys").getStringData())
@@ -45,6 +48,12 @@ class SecretsTest {
                 .containsEntry("helm.sh/resource-policy", "keep");
         assertThat(env(objects, "resident-service", "SMARTTOWN_RRN_HMAC_KEY"))
                 .isEqualTo("smarttown-rrn-keys/hmac-key");
+        assertThat(secrets.get("smarttown-webhook-keys").getStringData())
+                .containsEntry("encryption-key", "Hk2mP8qR4sT6vX0zB3dF5hJ7lN9pR1tV3xZ5bD7fH9k=");
+        assertThat(secrets.get("smarttown-webhook-keys").getMetadata().getAnnotations())
+                .containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(env(objects, "startup-mentoring-service", "SMARTTOWN_WEBHOOK_SECRETS_KEYS_PRIMARY"))
+                .isEqualTo("smarttown-webhook-keys/encryption-key");
         assertThat(env(objects, "care-service", "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("care-service-db/password");
         assertThat(env(objects, "care-service", "AMQP_PASSWORD")).isEqualTo("smarttown-broker/AMQ_PASSWORD");
         assertThat(env(objects, "gateway", "QUARKUS_OIDC_CREDENTIALS_SECRET")).isEqualTo("smarttown-oidc-clients/smarttown-web");
@@ -58,7 +67,7 @@ class SecretsTest {
                 .map(Object::toString).reduce("", String::concat);
         assertThat(objects).isNotEmpty();
         assertThat(withoutSecrets).doesNotContain("res-pass", "broker-pass", "web-client-secret",
-                "6Jc4Q2xZk7n0m3PqVb1sT9uWyA5dE8fH2gJ4kL6oR0s=");
+                "6Jc4Q2xZk7n0m3PqVb1sT9uWyA5dE8fH2gJ4kL6oR0s=", "Hk2mP8qR4sT6vX0zB3dF5hJ7lN9pR1tV3xZ5bD7fH9k=");
     }
 
     @Test
@@ -71,6 +80,10 @@ class SecretsTest {
         assertThatThrownBy(() -> Chart.renderYaml("""
                 rrn: {existingSecret: ""}
                 """)).hasMessageContaining("rrn.encryptionKey is required when rrn.existingSecret is empty");
+        assertThatThrownBy(() -> Chart.renderYaml("""
+                webhookSecrets: {existingSecret: ""}
+                """)).hasMessageContaining(
+                        "webhookSecrets.encryptionKey is required when webhookSecrets.existingSecret is empty");
     }
 
     private static String env(List<HasMetadata> objects, String workload, String name) {

@@ -21,7 +21,8 @@ final class Suite {
     /** Secrets the chart's defaults read without rendering; k8s/README.md must tell how to create each. */
     static final Set<String> EXTERNAL_SECRETS = Set.of(
             "smarttown-db-residents", "smarttown-db-care", "smarttown-db-coworking", "smarttown-db-mentoring",
-            "smarttown-broker-credentials-secret", "smarttown-rrn-keys", "smarttown-oidc-clients", "smarttown-tls");
+            "smarttown-broker-credentials-secret", "smarttown-rrn-keys", "smarttown-webhook-keys",
+            "smarttown-oidc-clients", "smarttown-tls");
 
     private Suite() {
     }

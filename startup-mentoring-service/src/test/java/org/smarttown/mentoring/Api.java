@@ -9,9 +9,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.smarttown.commons.testing.TestTokens;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -20,10 +22,20 @@ public final class Api {
 
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     public static final String ADMIN = TestTokens.user("admin1", "admin");
-    public static final String AGENCY_A = TestTokens.agency("agency-a", "agency-a");
-    public static final String AGENCY_B = TestTokens.agency("agency-b", "agency-b");
+    /** Every partner scope, as a client gets them by asking for all (the realm's optional client scopes). */
+    public static final String ALL_SCOPES = "profile email mentors:read mentors:write sessions:read sessions:write "
+            + "webhooks:manage";
+    public static final String AGENCY_A = agency("agency-a", ALL_SCOPES);
+    public static final String AGENCY_B = agency("agency-b", ALL_SCOPES);
 
     private Api() {
+    }
+
+    /** A client-credentials token of an agency (client id = agency id) with the given {@code scope} claim. */
+    public static String agency(String agencyId, String scope) {
+        return OidcWiremockTestResource.generateJwtToken("service-account-" + agencyId, Set.of("agency-partner"),
+                "client-" + agencyId, "Bearer", Set.of(TestTokens.AUDIENCE),
+                Map.of("agency_id", agencyId, "azp", agencyId, "scope", scope));
     }
 
     public static String founder(String name) {

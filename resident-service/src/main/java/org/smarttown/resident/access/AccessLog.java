@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +33,8 @@ public class AccessLog {
     public static final String RRN_REVEAL = "RRN_REVEAL";
     public static final String MERGE = "MERGE";
     public static final String HOUSEHOLD = "HOUSEHOLD";
+    /** Registration numbers re-encrypted under the active key (decrypted in memory, never shown). */
+    public static final String RRN_REKEY = "RRN_REKEY";
 
     private final ObjectMapper mapper;
 
@@ -45,6 +48,16 @@ public class AccessLog {
 
     /** Adds a line; call inside a transaction. */
     public Uni<Void> record(Caller caller, String action, UUID residentId, String purpose, String changes) {
+        return entry(caller, action, residentId, purpose, changes).persist().replaceWithVoid();
+    }
+
+    /** Adds many lines at once (an import batch); call inside a transaction. */
+    public Uni<Void> recordAll(List<AccessLogEntry> entries) {
+        return entries.isEmpty() ? Uni.createFrom().voidItem() : AccessLogEntry.persist(entries);
+    }
+
+    /** A line not yet stored, for {@link #recordAll}. */
+    public AccessLogEntry entry(Caller caller, String action, UUID residentId, String purpose, String changes) {
         AccessLogEntry entry = new AccessLogEntry();
         entry.id = UUID.randomUUID();
         entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -53,7 +66,7 @@ public class AccessLog {
         entry.residentId = residentId;
         entry.purpose = purpose;
         entry.changes = changes;
-        return entry.persist().replaceWithVoid();
+        return entry;
     }
 
     /**

@@ -53,32 +53,64 @@ public class DuplicateService {
 
     /** Inside the registration's transaction: queues a suspicion for each look-alike. */
     public Uni<List<DuplicateSuspect>> flag(Resident resident) {
-        return Resident.<Resident> find("id <> ?1 and status = ?2 and (phoneDigits = ?3 or (lower(name) = ?4 and birthDate = ?5))",
-                Sort.by("createdAt").and("id"), resident.id, Resident.Status.ACTIVE, resident.phoneDigits,
-                resident.name.toLowerCase(), resident.birthDate)
-                .range(0, MAX_SUSPECTS_PER_REGISTRATION - 1).list()
-                .chain(others -> {
+        return flagAll(List.of(resident));
+    }
+
+    /**
+     * For residents registered together (an import batch), in their order: each gets a suspicion
+     * for every active look-alike registered before it, in the database or earlier in the list,
+     * oldest first and at most {@value #MAX_SUSPECTS_PER_REGISTRATION}. One query for the whole list;
+     * the list's residents need not be stored yet. Call inside the registration's transaction.
+     */
+    public Uni<List<DuplicateSuspect>> flagAll(List<Resident> newcomers) {
+        if (newcomers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = newcomers.stream().map(r -> r.id).toList();
+        List<String> phones = newcomers.stream().map(r -> r.phoneDigits).filter(p -> p != null && !p.isEmpty())
+                .distinct().toList();
+        List<String> nameDates = newcomers.stream().map(DuplicateService::nameDate).distinct().toList();
+        return Resident.<Resident> find("id not in ?1 and status = ?2 and (phoneDigits in ?3 "
+                + "or concat(lower(name), '|', str(birthDate)) in ?4)", Sort.by("createdAt").and("id"), ids,
+                Resident.Status.ACTIVE, phones.isEmpty() ? List.of("-") : phones, nameDates).list()
+                .chain(existing -> {
                     List<DuplicateSuspect> suspects = new ArrayList<>();
-                    for (Resident other : others) {
-                        List<String> reasons = new ArrayList<>();
-                        if (resident.phoneDigits != null && resident.phoneDigits.equals(other.phoneDigits)) {
-                            reasons.add("PHONE");
-                        }
-                        if (other.name.equalsIgnoreCase(resident.name) && other.birthDate.equals(resident.birthDate)) {
-                            reasons.add("NAME_AND_BIRTH_DATE");
-                        }
-                        DuplicateSuspect suspect = new DuplicateSuspect();
-                        suspect.id = UUID.randomUUID();
-                        suspect.residentId = resident.id;
-                        suspect.otherId = other.id;
-                        suspect.reason = String.join("+", reasons);
-                        suspect.status = DuplicateSuspect.Status.OPEN;
-                        suspect.createdAt = now();
-                        suspects.add(suspect);
+                    List<Resident> before = new ArrayList<>(existing);
+                    for (Resident resident : newcomers) {
+                        before.stream().filter(other -> !reasons(resident, other).isEmpty())
+                                .limit(MAX_SUSPECTS_PER_REGISTRATION)
+                                .forEach(other -> suspects.add(suspect(resident, other)));
+                        before.add(resident);
                     }
                     return suspects.isEmpty() ? Uni.createFrom().item(suspects)
                             : DuplicateSuspect.persist(suspects).replaceWith(suspects);
                 });
+    }
+
+    private static String nameDate(Resident resident) {
+        return resident.name.toLowerCase() + "|" + resident.birthDate;
+    }
+
+    private static List<String> reasons(Resident resident, Resident other) {
+        List<String> reasons = new ArrayList<>();
+        if (resident.phoneDigits != null && !resident.phoneDigits.isEmpty() && resident.phoneDigits.equals(other.phoneDigits)) {
+            reasons.add("PHONE");
+        }
+        if (other.name.equalsIgnoreCase(resident.name) && other.birthDate.equals(resident.birthDate)) {
+            reasons.add("NAME_AND_BIRTH_DATE");
+        }
+        return reasons;
+    }
+
+    private static DuplicateSuspect suspect(Resident resident, Resident other) {
+        DuplicateSuspect suspect = new DuplicateSuspect();
+        suspect.id = UUID.randomUUID();
+        suspect.residentId = resident.id;
+        suspect.otherId = other.id;
+        suspect.reason = String.join("+", reasons(resident, other));
+        suspect.status = DuplicateSuspect.Status.OPEN;
+        suspect.createdAt = now();
+        return suspect;
     }
 
     @WithSession

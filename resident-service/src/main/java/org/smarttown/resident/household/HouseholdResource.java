@@ -5,13 +5,18 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.smarttown.commons.paging.Page;
+import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.resident.common.Caller;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,6 +41,15 @@ public class HouseholdResource {
         return service.create(request, Caller.of(identity))
                 .map(h -> RestResponse.ResponseBuilder.<HouseholdView> create(RestResponse.Status.CREATED)
                         .header("Location", "/api/residents/households/" + h.id()).entity(h).build());
+    }
+
+    @GET
+    @RolesAllowed({ "welfare-staff", "care-supervisor", "admin" })
+    @Operation(summary = "Households, paged, by name; filter by the dong and/or complex where a current member lives",
+            description = "Each with all its memberships, as GET /{id} shows them. Logged as a search.")
+    public Uni<Page<HouseholdView>> list(@RestQuery @Size(max = 50) String dong, @RestQuery @Size(max = 100) String complex,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(dong, complex, page, Caller.of(identity));
     }
 
     @GET

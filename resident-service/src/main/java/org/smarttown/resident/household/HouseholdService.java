@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.smarttown.commons.paging.Page;
+import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Conflict;
 import org.smarttown.commons.problem.Invalid;
 import org.smarttown.commons.problem.NotFound;
@@ -20,6 +22,7 @@ import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.resident.Resident;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -115,26 +118,79 @@ public class HouseholdService {
                 });
     }
 
+    /**
+     * Households, by name (unnamed last) then creation; with {@code dong}/{@code complex}, only those
+     * with a current member living there. Each with all its memberships, as {@link #get} shows
+     * them. A list shows residents' names, so it is logged as a search.
+     */
+    @WithTransaction
+    public Uni<Page<HouseholdView>> list(String dong, String complex, PageRequest page, Caller caller) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (dong != null && !dong.isBlank() || complex != null && !complex.isBlank()) {
+            StringBuilder living = new StringBuilder("select m.householdId from HouseholdMember m, Resident r "
+                    + "where m.residentId = r.id and m.validFrom <= :today and (m.validTo is null or m.validTo > :today)");
+            params.put("today", LocalDate.now(SEOUL));
+            if (dong != null && !dong.isBlank()) {
+                living.append(" and r.dong = :dong");
+                params.put("dong", dong.strip());
+            }
+            if (complex != null && !complex.isBlank()) {
+                living.append(" and r.complex = :complex");
+                params.put("complex", complex.strip());
+            }
+            where.append(" and id in (").append(living).append(")");
+        }
+        Sort sort = Sort.by("name", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("id");
+        String filters = "households dong=" + blankToNull(dong) + " complex=" + blankToNull(complex) + " page=" + page.page;
+        return accessLog.record(caller, AccessLog.SEARCH, null, filters)
+                .chain(() -> Page.of(Household.<Household> find(where.toString(), sort, params), page, h -> h))
+                .chain(households -> views(households.items()).map(views -> new Page<>(views, households.page(),
+                        households.size(), households.totalItems(), households.totalPages())));
+    }
+
+    /** The views of several households with two queries, whatever their number. */
+    private Uni<List<HouseholdView>> views(List<Household> households) {
+        if (households.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = households.stream().map(h -> h.id).toList();
+        return HouseholdMember.<HouseholdMember> list("householdId in ?1 order by validFrom, id", ids)
+                .chain(members -> names(members).map(names -> households.stream()
+                        .map(h -> view(h, members.stream().filter(m -> m.householdId.equals(h.id)).toList(), names))
+                        .toList()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private static Uni<Household> find(UUID id) {
         return Household.<Household> findById(id).onItem().ifNull().failWith(() -> new NotFound("Household", id));
     }
 
     private Uni<HouseholdView> view(Household household) {
-        LocalDate today = LocalDate.now(SEOUL);
         return HouseholdMember.<HouseholdMember> list("householdId = ?1 order by validFrom, id", household.id)
-                .chain(members -> {
-                    List<UUID> ids = members.stream().map(m -> m.residentId).distinct().toList();
-                    Uni<List<Resident>> residents = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : Resident.<Resident> list("id in ?1", ids);
-                    return residents.map(list -> {
-                        Map<UUID, String> names = new HashMap<>();
-                        list.forEach(r -> names.put(r.id, r.name));
-                        return new HouseholdView(household.id, household.name, household.createdAt, household.createdBy,
-                                members.stream().map(m -> new HouseholdView.Member(m.residentId, names.get(m.residentId),
-                                        m.head, m.primaryRecipient, m.validFrom, m.validTo,
-                                        !m.validFrom.isAfter(today) && (m.validTo == null || today.isBefore(m.validTo))))
-                                        .toList());
-                    });
-                });
+                .chain(members -> names(members).map(names -> view(household, members, names)));
+    }
+
+    private static Uni<Map<UUID, String>> names(List<HouseholdMember> members) {
+        List<UUID> ids = members.stream().map(m -> m.residentId).distinct().toList();
+        Uni<List<Resident>> residents = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : Resident.<Resident> list("id in ?1", ids);
+        return residents.map(list -> {
+            Map<UUID, String> names = new HashMap<>();
+            list.forEach(r -> names.put(r.id, r.name));
+            return names;
+        });
+    }
+
+    private static HouseholdView view(Household household, List<HouseholdMember> members, Map<UUID, String> names) {
+        LocalDate today = LocalDate.now(SEOUL);
+        return new HouseholdView(household.id, household.name, household.createdAt, household.createdBy,
+                members.stream().map(m -> new HouseholdView.Member(m.residentId, names.get(m.residentId),
+                        m.head, m.primaryRecipient, m.validFrom, m.validTo,
+                        !m.validFrom.isAfter(today) && (m.validTo == null || today.isBefore(m.validTo))))
+                        .toList());
     }
 }

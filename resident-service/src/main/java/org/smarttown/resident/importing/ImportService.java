@@ -29,7 +29,9 @@ import org.smarttown.commons.problem.NotFound;
 import org.smarttown.commons.problem.ProblemException;
 import org.smarttown.commons.reactive.SafeContext;
 import org.smarttown.resident.common.Caller;
+import org.smarttown.resident.resident.BenefitType;
 import org.smarttown.resident.resident.Category;
+import org.smarttown.resident.resident.EmergencyContact;
 import org.smarttown.resident.resident.Purpose;
 import org.smarttown.resident.resident.Resident;
 import org.smarttown.resident.resident.ResidentRequest;
@@ -54,8 +56,12 @@ import io.vertx.core.Vertx;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    private static final int PROGRESS_EVERY = 200;
+    /** Rows registered in one transaction; the job's progress is stored after each batch. */
+    static final int BATCH = 250;
     private static final int MAX_REPORT_LINES = 1000;
+
+    /** Emergency contacts a CSV row may carry, in columns contact1* to contact3*. */
+    static final int MAX_CONTACTS = 3;
 
     /** Header names accepted for each field, English and Korean, compared without case and spaces. */
     private static final Map<String, String> HEADERS = new HashMap<>();
@@ -75,7 +81,24 @@ public class ImportService {
         alias("categories", "categories", "분류", "대상구분");
         alias("assignedCareWorker", "assignedcareworker", "담당자", "담당생활지원사");
         alias("careConsent", "careconsent", "돌봄동의");
+        alias("benefitTypes", "benefittypes", "급여", "급여종류", "수급종류");
+        alias("conditions", "conditions", "질환", "질병", "만성질환");
+        for (int n = 1; n <= MAX_CONTACTS; n++) {
+            alias("contact" + n + "Name", "contact" + n + "name", "비상연락처" + n + "이름", "비상연락처" + n + "성명");
+            alias("contact" + n + "Relation", "contact" + n + "relation", "비상연락처" + n + "관계");
+            alias("contact" + n + "Phone", "contact" + n + "phone", "비상연락처" + n + "전화", "비상연락처" + n + "연락처");
+        }
+        // The usual single guardian columns of the office's spreadsheets mean the first contact.
+        alias("contact1Name", "보호자", "보호자성명", "보호자이름");
+        alias("contact1Relation", "보호자관계");
+        alias("contact1Phone", "보호자연락처", "보호자전화번호");
     }
+
+    /** Benefit types as the office writes them, in English or Korean. */
+    private static final Map<String, BenefitType> BENEFITS = Map.of("LIVELIHOOD", BenefitType.LIVELIHOOD, "생계",
+            BenefitType.LIVELIHOOD, "MEDICAL", BenefitType.MEDICAL, "의료", BenefitType.MEDICAL, "HOUSING",
+            BenefitType.HOUSING, "주거", BenefitType.HOUSING, "EDUCATION", BenefitType.EDUCATION, "교육",
+            BenefitType.EDUCATION);
 
     private static void alias(String field, String... names) {
         for (String n : names) {
@@ -160,14 +183,12 @@ public class ImportService {
     }
 
     private Uni<Void> run(UUID jobId, List<String> fields, List<CsvParser.Record> rows, Caller caller) {
-        List<List<CsvParser.Record>> chunks = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i += PROGRESS_EVERY) {
-            chunks.add(rows.subList(i, Math.min(rows.size(), i + PROGRESS_EVERY)));
+        List<List<CsvParser.Record>> batches = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += BATCH) {
+            batches.add(rows.subList(i, Math.min(rows.size(), i + BATCH)));
         }
-        return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(chunk -> Multi.createFrom().iterable(chunk)
-                        .onItem().transformToUniAndConcatenate(row -> importRow(fields, row, caller))
-                        .collect().asList()
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> importBatch(fields, batch, caller)
                         .chain(outcomes -> progress(jobId, outcomes, false)))
                 .collect().last()
                 .chain(() -> progress(jobId, List.of(), true));
@@ -177,31 +198,74 @@ public class ImportService {
     private record Outcome(String kind, List<Problem> problems) {
     }
 
-    private Uni<Outcome> importRow(List<String> fields, CsvParser.Record row, Caller caller) {
-        List<Problem> problems = new ArrayList<>();
-        ResidentRequest request = toRequest(fields, row, problems);
-        if (request != null) {
-            for (ConstraintViolation<ResidentRequest> v : validator.validate(request)) {
-                problems.add(new Problem(row.line(), v.getPropertyPath().toString(), v.getMessage()));
+    /**
+     * Registers a batch in one transaction. Should that transaction fail as a whole (a concurrent
+     * import of the same rows, say), its rows are registered one by one instead, each in its own
+     * transaction, so every row still gets its own outcome.
+     */
+    private Uni<List<Outcome>> importBatch(List<String> fields, List<CsvParser.Record> batch, Caller caller) {
+        List<Outcome> outcomes = new ArrayList<>();
+        List<ResidentService.ImportRow> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (CsvParser.Record row : batch) {
+            List<Problem> problems = new ArrayList<>();
+            ResidentRequest request = toRequest(fields, row, problems);
+            if (request != null) {
+                for (ConstraintViolation<ResidentRequest> v : validator.validate(request)) {
+                    problems.add(new Problem(row.line(), v.getPropertyPath().toString(), v.getMessage()));
+                }
             }
+            if (!problems.isEmpty() || request == null) {
+                outcomes.add(new Outcome("failed", problems));
+                continue;
+            }
+            positions.add(outcomes.size());
+            outcomes.add(null);
+            valid.add(new ResidentService.ImportRow(request, key(request)));
         }
-        if (!problems.isEmpty() || request == null) {
-            return Uni.createFrom().item(new Outcome("failed", problems));
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(outcomes);
         }
-        String key = sha256(request.name().strip() + "|" + request.birthDate() + "|"
-                + (request.rrn() != null ? request.rrn().replace("-", "") : String.valueOf(request.phone())));
-        return residents.register(request, caller, key)
-                .map(r -> new Outcome("imported", List.of()))
-                .onFailure(ProblemException.class).recoverWithItem(failure -> {
-                    if (failure instanceof org.smarttown.commons.problem.Conflict c && c.toProblem().type().endsWith("already-imported")) {
-                        return new Outcome("skipped", List.of());
+        return residents.registerImported(valid, caller)
+                .map(problems -> {
+                    for (int i = 0; i < problems.size(); i++) {
+                        CsvParser.Record row = batch.get(positions.get(i));
+                        outcomes.set(positions.get(i), problems.get(i) == null ? new Outcome("imported", List.of())
+                                : outcome(row, problems.get(i)));
                     }
-                    ProblemException p = (ProblemException) failure;
-                    var errors = p.toProblem().errors();
-                    String field = errors != null && !errors.isEmpty() ? errors.get(0).field()
-                            : p.toProblem().type().endsWith("duplicate-rrn") ? "rrn" : "row";
-                    return new Outcome("failed", List.of(new Problem(row.line(), field, p.getMessage())));
+                    return outcomes;
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("import batch of %d rows failed as a whole (%s); registering its rows one by one",
+                            valid.size(), failure.getClass().getSimpleName());
+                    Uni<Void> oneByOne = Uni.createFrom().voidItem();
+                    for (int i = 0; i < valid.size(); i++) {
+                        int position = positions.get(i);
+                        ResidentService.ImportRow row = valid.get(i);
+                        oneByOne = oneByOne.chain(() -> residents.register(row.request(), caller, row.key())
+                                .map(r -> new Outcome("imported", List.of()))
+                                .onFailure(ProblemException.class)
+                                .recoverWithItem(p -> outcome(batch.get(position), (ProblemException) p))
+                                .invoke(outcome -> outcomes.set(position, outcome)).replaceWithVoid());
+                    }
+                    return oneByOne.replaceWith(outcomes);
                 });
+    }
+
+    /** Each resident keeps its row's key, so importing the same row again finds it. */
+    private static String key(ResidentRequest request) {
+        return sha256(request.name().strip() + "|" + request.birthDate() + "|"
+                + (request.rrn() != null ? request.rrn().replace("-", "") : String.valueOf(request.phone())));
+    }
+
+    private static Outcome outcome(CsvParser.Record row, ProblemException p) {
+        if (p.toProblem().type().endsWith("already-imported")) {
+            return new Outcome("skipped", List.of());
+        }
+        var errors = p.toProblem().errors();
+        String field = errors != null && !errors.isEmpty() ? errors.get(0).field()
+                : p.toProblem().type().endsWith("duplicate-rrn") ? "rrn" : "row";
+        return new Outcome("failed", List.of(new Problem(row.line(), field, p.getMessage())));
     }
 
     private Uni<Void> progress(UUID jobId, List<Outcome> outcomes, boolean finished) {
@@ -280,6 +344,27 @@ public class ImportService {
                 }
             }
         }
+        Set<BenefitType> benefits = new LinkedHashSet<>();
+        for (String b : list(v.get("benefitTypes"))) {
+            BenefitType type = BENEFITS.get(b.toUpperCase(Locale.ROOT).replace("급여", ""));
+            if (type == null) {
+                problems.add(new Problem(row.line(), "benefitTypes",
+                        "must be among " + EnumSet.allOf(BenefitType.class) + " (생계, 의료, 주거, 교육)"));
+            } else {
+                benefits.add(type);
+            }
+        }
+        List<String> conditions = list(v.get("conditions"));
+        List<EmergencyContact> contacts = new ArrayList<>();
+        for (int n = 1; n <= MAX_CONTACTS; n++) {
+            String name = v.get("contact" + n + "Name");
+            String relation = v.get("contact" + n + "Relation");
+            String phone = v.get("contact" + n + "Phone");
+            if (name != null || relation != null || phone != null) {
+                // A half-filled contact is reported by validation (emergencyContacts[i].relation ...).
+                contacts.add(new EmergencyContact(name, relation, phone));
+            }
+        }
         Boolean consent = null;
         if (v.get("careConsent") != null) {
             switch (v.get("careConsent").toUpperCase(Locale.ROOT)) {
@@ -293,8 +378,16 @@ public class ImportService {
         }
         return new ResidentRequest(v.get("name"), birthDate, sex, v.get("rrn"), v.get("phone"),
                 new ResidentRequest.Address(v.get("dong"), v.get("complex"), v.get("building"), v.get("unit")),
-                location, categories, null, null, null, v.get("assignedCareWorker"), null,
+                location, categories, benefits, conditions, contacts, v.get("assignedCareWorker"), null,
                 consent == null ? null : List.of(new ResidentRequest.Consent(Purpose.CARE_SERVICES, consent)));
+    }
+
+    /** The non-blank items of a cell separated by ';' or '|'. */
+    private static List<String> list(String cell) {
+        if (cell == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(cell.split("[;|]")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     private static String sha256(String text) {

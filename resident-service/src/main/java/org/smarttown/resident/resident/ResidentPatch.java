@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A partial update: a field that is absent (or null) stays as it is; a list or set that is present
- * replaces the stored one as a whole ({@code []} empties it). Birth date, sex and the registration
- * number belong together and are not changed here; status changes go through
- * deactivation, which keeps a history.
+ * The patchable fields of a resident, as PATCH (a JSON merge patch, RFC 7396) sees them: an absent
+ * field stays as it is, {@code null} clears an optional field, address and location merge member by
+ * member, a list or set replaces the stored one whole ({@code []} empties it). The service merges
+ * the patch into the current values and validates the result as this record. Birth date, sex and
+ * the registration number belong together and are not changed here; status changes go through
+ * deactivation, which keeps a history. {@code consents} are decisions to record, not a list to store.
  */
 public record ResidentPatch(
         @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,

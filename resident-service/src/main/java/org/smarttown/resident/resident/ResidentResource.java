@@ -8,13 +8,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,6 +29,8 @@ import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.risk.NeedsService;
 import org.smarttown.resident.risk.RiskAssessment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -32,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class ResidentResource {
 
     static final String STAFF = "welfare-staff";
+    static final String MERGE_PATCH = "application/merge-patch+json";
     static final String CARE_WORKER = "care-worker";
     static final String SUPERVISOR = "care-supervisor";
     static final String ADMIN = "admin";
@@ -79,9 +87,13 @@ public class ResidentResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(STAFF)
-    @Operation(summary = "Change some of a resident's data",
-            description = "Absent fields stay; lists are replaced whole. Publishes ConsentChanged per changed consent and ResidentUpdated.")
-    public Uni<ResidentView> update(UUID id, @Valid @NotNull ResidentPatch patch) {
+    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
+    @Operation(summary = "Change some of a resident's data (JSON merge patch, RFC 7396)",
+            description = "Absent fields stay; null clears an optional field (phone, location, building, unit, lists, "
+                    + "assignedCareWorker, haengbokeumId); name, address.dong and address.complex cannot be cleared; "
+                    + "objects merge, lists are replaced whole. Publishes ConsentChanged per changed consent and ResidentUpdated.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ResidentPatch.class)))
+    public Uni<ResidentView> update(UUID id, @NotNull JsonNode patch) {
         return service.update(id, patch, Caller.of(identity));
     }
 

@@ -8,10 +8,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import org.smarttown.commons.outbox.Outbox;
 import org.smarttown.commons.paging.Page;
@@ -19,6 +23,7 @@ import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Conflict;
 import org.smarttown.commons.problem.Invalid;
 import org.smarttown.commons.problem.NotFound;
+import org.smarttown.commons.problem.ProblemException;
 import org.smarttown.resident.access.AccessLog;
 import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.duplicate.DuplicateService;
@@ -27,9 +32,15 @@ import org.smarttown.resident.risk.RiskService;
 import org.smarttown.resident.rrn.Rrn;
 import org.smarttown.resident.rrn.RrnProtector;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -40,10 +51,14 @@ public class ResidentService {
     private final AccessLog accessLog;
     private final DuplicateService duplicates;
     private final RiskService risk;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
     public ResidentService(Outbox outbox, RrnProtector rrns, AccessLog accessLog, DuplicateService duplicates,
-            RiskService risk) {
+            RiskService risk, ObjectMapper mapper, Validator validator) {
         this.risk = risk;
+        this.mapper = mapper;
+        this.validator = validator;
         this.outbox = outbox;
         this.rrns = rrns;
         this.accessLog = accessLog;
@@ -59,10 +74,135 @@ public class ResidentService {
     /** As {@link #register(ResidentRequest, Caller)}, for an imported row: 409 already-imported if its key is known. */
     @WithTransaction
     public Uni<Resident> register(ResidentRequest request, Caller caller, String importKey) {
+        Registration registration = prepare(request, caller, importKey, now());
+        Resident resident = registration.resident();
+        Uni<Void> imported = importKey == null ? Uni.createFrom().voidItem()
+                : Resident.count("importKey", importKey).invoke(count -> {
+                    if (count > 0) {
+                        throw alreadyImported();
+                    }
+                }).replaceWithVoid();
+        Uni<Void> unique = resident.rrnHash == null ? imported : imported.chain(() -> Resident.<Resident> find("rrnHash", resident.rrnHash).firstResult().invoke(existing -> {
+                    if (existing != null) {
+                        throw duplicateRrn(existing.id);
+                    }
+                }).replaceWithVoid());
+        return unique
+                .chain(() -> risk.refresh(resident))
+                .chain(() -> resident.<Resident> persist())
+                .call(registration.first()::persist)
+                .call(() -> duplicates.flag(resident))
+                .call(() -> accessLog.record(caller, AccessLog.CREATE, resident.id, null,
+                        accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
+                .call(() -> published(resident));
+    }
+
+    /** One row of an import batch: the request and the row's key (see ImportService). */
+    public record ImportRow(ResidentRequest request, String key) {
+    }
+
+    /**
+     * Registers the rows of an import batch in one transaction, through the same rules, access log
+     * lines and events as {@link #register(ResidentRequest, Caller, String)}, with a few queries for
+     * the whole batch instead of several per row: the keys and RRN hashes of the batch are checked
+     * in one query each (and against earlier rows of the batch), look-alikes in one, and the rows
+     * are written together. Answers, per row in order, null when registered or the problem that
+     * refused it (409 already-imported for a row imported before). A failure of the transaction
+     * itself (e.g. a concurrent import of the same rows) fails the whole batch: the caller then
+     * registers its rows one by one.
+     */
+    public Uni<List<ProblemException>> registerImported(List<ImportRow> rows, Caller caller) {
+        return Panache.withTransaction(() -> {
+            OffsetDateTime now = now();
+            List<ProblemException> outcomes = new ArrayList<>();
+            List<Registration> prepared = new ArrayList<>();
+            for (ImportRow row : rows) {
+                try {
+                    prepared.add(prepare(row.request(), caller, row.key(), now));
+                    outcomes.add(null);
+                } catch (ProblemException problem) {
+                    prepared.add(null);
+                    outcomes.add(problem);
+                }
+            }
+            List<String> keys = prepared.stream().filter(Objects::nonNull).map(r -> r.resident().importKey).toList();
+            List<String> hashes = prepared.stream().filter(Objects::nonNull).map(r -> r.resident().rrnHash)
+                    .filter(Objects::nonNull).toList();
+            return Panache.getSession().chain(session -> session.createSelectionQuery(
+                    "select importKey from Resident where importKey in :keys", String.class)
+                    .setParameter("keys", keys.isEmpty() ? List.of("-") : keys).getResultList()
+                    .chain(knownKeys -> session.createSelectionQuery(
+                            "select rrnHash, id from Resident where rrnHash in :hashes", Object[].class)
+                            .setParameter("hashes", hashes.isEmpty() ? List.of("-") : hashes).getResultList()
+                            .chain(knownHashes -> {
+                                Set<String> seenKeys = new HashSet<>(knownKeys);
+                                Map<String, UUID> seenHashes = new HashMap<>();
+                                knownHashes.forEach(row -> seenHashes.put((String) row[0], (UUID) row[1]));
+                                List<Registration> accepted = new ArrayList<>();
+                                for (int i = 0; i < prepared.size(); i++) {
+                                    Registration registration = prepared.get(i);
+                                    if (registration == null) {
+                                        continue;
+                                    }
+                                    Resident resident = registration.resident();
+                                    if (!seenKeys.add(resident.importKey)) {
+                                        outcomes.set(i, alreadyImported());
+                                    } else if (resident.rrnHash != null && seenHashes.containsKey(resident.rrnHash)) {
+                                        outcomes.set(i, duplicateRrn(seenHashes.get(resident.rrnHash)));
+                                    } else {
+                                        if (resident.rrnHash != null) {
+                                            seenHashes.put(resident.rrnHash, resident.id);
+                                        }
+                                        accepted.add(registration);
+                                    }
+                                }
+                                return storeAll(accepted, caller);
+                            })))
+                    .replaceWith(outcomes);
+        });
+    }
+
+    /**
+     * Writes registrations of one batch. Reads first (risk inputs, look-alikes), then every insert,
+     * then the events: a query would flush pending inserts one row at a time, the events' native
+     * inserts flush them once, in JDBC batches.
+     */
+    private Uni<Void> storeAll(List<Registration> registrations, Caller caller) {
+        List<Resident> residents = registrations.stream().map(Registration::resident).toList();
+        return inTurn(residents, risk::refresh)
+                .chain(() -> Panache.getSession().chain(session -> session.persistAll(residents.toArray())))
+                .chain(() -> Panache.getSession().chain(session -> session.persistAll(
+                        registrations.stream().map(Registration::first).toArray())))
+                .chain(() -> duplicates.flagAll(residents))
+                .chain(() -> accessLog.recordAll(residents.stream().map(resident -> accessLog.entry(caller,
+                        AccessLog.CREATE, resident.id, null, accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
+                        .toList()))
+                .chain(() -> inTurn(residents, this::published));
+    }
+
+    /**
+     * One after the other, in the session's context. A Multi rather than a chain of Unis built in a
+     * loop: a long chain whose steps finish at once nests one stack frame group per step.
+     */
+    private static <T> Uni<Void> inTurn(List<T> items, java.util.function.Function<T, Uni<Void>> work) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> work.apply(item))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> published(Resident resident) {
+        return outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
+                ResidentEvents.Snapshot.of(resident)).replaceWithVoid();
+    }
+
+    /** A resident built from a request, not yet stored, with the first entry of its status history. */
+    private record Registration(Resident resident, ResidentStatusChange first) {
+    }
+
+    /** Everything a registration decides without the database; bad input throws a problem. */
+    private Registration prepare(ResidentRequest request, Caller caller, String importKey, OffsetDateTime now) {
         checkCategoryDetails(request.categories(), request.benefitTypes(), request.conditions());
         Rrn rrn = request.rrn() == null || request.rrn().isBlank() ? null
                 : Rrn.parse(request.rrn(), request.birthDate(), request.sex());
-        OffsetDateTime now = now();
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
         if (rrn != null) {
@@ -83,35 +223,21 @@ public class ResidentService {
         resident.emergencyContacts = request.emergencyContacts() == null ? List.of() : List.copyOf(request.emergencyContacts());
         resident.assignedCareWorker = blankToNull(request.assignedCareWorker());
         resident.haengbokeumId = request.haengbokeumId();
-        List<ResidentEvents.ConsentChanged> consentChanges = applyConsents(resident, request.consents(), caller, now);
+        // A first consent is part of the registration, not a change: ConsentChanged is for later ones.
+        applyConsents(resident, request.consents(), caller, now);
         resident.status = Resident.Status.ACTIVE;
         resident.createdAt = now;
         resident.createdBy = caller.name();
-        ResidentStatusChange first = statusChange(resident, "registered", caller, now);
-        // A first consent is part of the registration, not a change: ConsentChanged is for later ones.
-        consentChanges.clear();
         resident.importKey = importKey;
-        Uni<Void> imported = importKey == null ? Uni.createFrom().voidItem()
-                : Resident.count("importKey", importKey).invoke(count -> {
-                    if (count > 0) {
-                        throw new Conflict("already-imported", "This row was imported before");
-                    }
-                }).replaceWithVoid();
-        Uni<Void> unique = resident.rrnHash == null ? imported : imported.chain(() -> Resident.<Resident> find("rrnHash", resident.rrnHash).firstResult().invoke(existing -> {
-                    if (existing != null) {
-                        throw new Conflict("duplicate-rrn",
-                                "Resident " + existing.id + " already has this registration number");
-                    }
-                }).replaceWithVoid());
-        return unique
-                .chain(() -> risk.refresh(resident))
-                .chain(() -> resident.<Resident> persist())
-                .call(first::persist)
-                .call(() -> duplicates.flag(resident))
-                .call(() -> accessLog.record(caller, AccessLog.CREATE, resident.id, null,
-                        accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
-                .call(() -> outbox.publish(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
-                        ResidentEvents.Snapshot.of(resident)));
+        return new Registration(resident, statusChange(resident, "registered", caller, now));
+    }
+
+    private static Conflict alreadyImported() {
+        return new Conflict("already-imported", "This row was imported before");
+    }
+
+    private static Conflict duplicateRrn(UUID existing) {
+        return new Conflict("duplicate-rrn", "Resident " + existing + " already has this registration number");
     }
 
     /** The registration number in clear, for staff with a reason; the reveal is logged first. */
@@ -137,44 +263,37 @@ public class ResidentService {
                         .map(history -> ResidentView.of(resident, history)));
     }
 
-    /** Applies a partial update; publishes ConsentChanged per changed consent and ResidentUpdated if anything changed. */
+    /** Fields a PATCH may not clear: the record needs them. */
+    private static final List<String> REQUIRED = List.of("name", "address", "address.dong", "address.complex");
+
+    /**
+     * Applies a JSON merge patch (RFC 7396): absent fields stay, {@code null} clears an optional
+     * field, objects (address, location) merge member by member, arrays replace whole. The result
+     * is validated as a whole; publishes ConsentChanged per changed consent and ResidentUpdated if
+     * anything changed.
+     */
     @WithTransaction
-    public Uni<ResidentView> update(UUID id, ResidentPatch patch, Caller caller) {
+    public Uni<ResidentView> update(UUID id, JsonNode patch, Caller caller) {
+        checkMergePatch(patch);
         return find(id, caller).chain(resident -> {
             if (resident.status != Resident.Status.ACTIVE) {
                 throw new Conflict("resident-inactive", "Resident " + id + " is " + resident.status + " and can no longer be changed");
             }
-            Set<Category> categories = patch.categories() != null ? patch.categories() : resident.categories();
-            Set<BenefitType> benefits = patch.benefitTypes() != null ? patch.benefitTypes() : resident.benefitTypes();
-            List<String> conditions = patch.conditions() != null ? patch.conditions() : resident.conditions;
-            checkCategoryDetails(categories, benefits, conditions);
+            ResidentPatch next = merged(resident, patch);
+            checkCategoryDetails(next.categories(), next.benefitTypes(), next.conditions());
             ResidentView before = ResidentView.of(resident);
             OffsetDateTime now = now();
-            if (patch.name() != null) {
-                resident.name = patch.name().strip();
-            }
-            if (patch.phone() != null) {
-                resident.phone(patch.phone());
-            }
-            if (patch.address() != null) {
-                setAddress(resident, patch.address());
-            }
-            if (patch.location() != null) {
-                setLocation(resident, patch.location());
-            }
-            resident.categories(categories);
-            resident.benefitTypes(benefits);
-            resident.conditions = strip(conditions);
-            if (patch.emergencyContacts() != null) {
-                resident.emergencyContacts = List.copyOf(patch.emergencyContacts());
-            }
-            if (patch.assignedCareWorker() != null) {
-                resident.assignedCareWorker = blankToNull(patch.assignedCareWorker());
-            }
-            if (patch.haengbokeumId() != null) {
-                resident.haengbokeumId = patch.haengbokeumId();
-            }
-            List<ResidentEvents.ConsentChanged> consentChanges = applyConsents(resident, patch.consents(), caller, now);
+            resident.name = next.name().strip();
+            resident.phone(next.phone());
+            setAddress(resident, next.address());
+            setLocation(resident, next.location());
+            resident.categories(next.categories() == null ? Set.of() : next.categories());
+            resident.benefitTypes(next.benefitTypes() == null ? Set.of() : next.benefitTypes());
+            resident.conditions = strip(next.conditions());
+            resident.emergencyContacts = next.emergencyContacts() == null ? List.of() : List.copyOf(next.emergencyContacts());
+            resident.assignedCareWorker = blankToNull(next.assignedCareWorker());
+            resident.haengbokeumId = next.haengbokeumId();
+            List<ResidentEvents.ConsentChanged> consentChanges = applyConsents(resident, next.consents(), caller, now);
             ResidentView after = ResidentView.of(resident);
             if (sameContent(before, after)) {
                 return Uni.createFrom().item(after);
@@ -193,6 +312,59 @@ public class ResidentService {
                     .call(() -> Panache.flush())
                     .map(ignored -> ResidentView.of(resident));
         });
+    }
+
+    /** Refuses, before anything is read, what a merge patch may never do here. */
+    private static void checkMergePatch(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new Invalid("body", "must be a JSON object (a merge patch)");
+        }
+        for (String field : List.of("birthDate", "sex", "rrn")) {
+            if (patch.has(field)) {
+                throw new Invalid(field, "cannot be changed by PATCH: birth date, sex and registration number are "
+                        + "checked together at registration");
+            }
+        }
+        if (patch.has("status")) {
+            throw new Invalid("status", "cannot be changed by PATCH: use POST /api/residents/{id}/deactivate");
+        }
+        for (String field : REQUIRED) {
+            if (patch.at("/" + field.replace('.', '/')).isNull()) {
+                throw new Invalid(field, "is required and cannot be cleared");
+            }
+        }
+        for (String coordinate : List.of("lat", "lon")) {
+            if (patch.at("/location/" + coordinate).isNull()) {
+                throw new Invalid("location." + coordinate, "cannot be cleared alone: clear the location with \"location\": null");
+            }
+        }
+        if (patch.has("consents") && patch.get("consents").isNull()) {
+            throw new Invalid("consents", "cannot be cleared: withdraw a consent with {\"purpose\":...,\"given\":false}");
+        }
+    }
+
+    /** The resident's patchable fields after the patch, validated as a whole. */
+    private ResidentPatch merged(Resident resident, JsonNode patch) {
+        ResidentPatch current = new ResidentPatch(resident.name, resident.phone,
+                new ResidentRequest.Address(resident.dong, resident.complex, resident.building, resident.unit),
+                resident.lat == null ? null : new ResidentRequest.Location(resident.lat, resident.lon),
+                resident.categories(), resident.benefitTypes(), resident.conditions, resident.emergencyContacts,
+                resident.assignedCareWorker, resident.haengbokeumId, null);
+        ResidentPatch next;
+        try {
+            next = mapper.treeToValue(MergePatch.apply(mapper.valueToTree(current), patch), ResidentPatch.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : "[" + ref.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            throw new Invalid(field, "has a value of the wrong type or form");
+        } catch (JsonProcessingException e) {
+            throw new Invalid("body", "is not a readable merge patch");
+        }
+        Set<ConstraintViolation<ResidentPatch>> violations = validator.validate(next);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return next;
     }
 
     /** Ends care with a reason, keeping the history; a resident is deactivated once. */

@@ -61,13 +61,25 @@ public class RrnProtector {
 
     /** Encrypts under the active key, bound to the resident. */
     public String encrypt(Rrn rrn, UUID residentId) {
+        return seal(rrn.value(), residentId);
+    }
+
+    /**
+     * The same number encrypted under the active key (after a rotation); a value already under it
+     * is returned unchanged, so running a re-encryption twice changes nothing.
+     */
+    public String reencrypt(String stored, UUID residentId) {
+        return stored.startsWith(activeKey + ":") ? stored : seal(decrypt(stored, residentId), residentId);
+    }
+
+    private String seal(String value, UUID residentId) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKey), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(residentId.toString().getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(rrn.value().getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.US_ASCII));
             return activeKey + ":" + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {

@@ -104,7 +104,7 @@ public class SessionResource {
     @POST
     @Path("sessions/{id}/reschedule")
     @RolesAllowed("founder")
-    @Operation(summary = "Move my one-to-one session to another slot")
+    @Operation(summary = "Move my session to another slot; in a group session, my seat moves to the group at the new start")
     public Uni<SessionView> reschedule(@RestPath UUID id, @Valid @NotNull RescheduleRequest request) {
         return sessions.rescheduleByFounder(Caller.of(identity), id, request.start(), request.reason());
     }

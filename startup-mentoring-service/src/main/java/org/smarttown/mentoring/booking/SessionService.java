@@ -209,37 +209,54 @@ public class SessionService {
                         found.attendance().updatedAt = now();
                         return transition(session, type, SessionStatus.CANCELLED, founder, reason, "SessionCancelled");
                     }
-                    return leaveGroup(found.attendance(), session, founder);
+                    return leaveGroup(found.attendance(), session, type, founder, "left the group session");
                 }).chain(() -> view(session, founder));
             });
         }));
     }
 
-    /** Gives up a group seat or waitlist place; the first on the waitlist takes a freed seat. */
-    private Uni<Void> leaveGroup(Attendance attendance, MentoringSession session, Caller founder) {
+    /**
+     * Gives up a group seat or waitlist place; the first on the waitlist takes a freed seat. A group
+     * session that nobody holds a place in any more is cancelled, so the mentor's time is free again.
+     */
+    private Uni<Void> leaveGroup(Attendance attendance, MentoringSession session, SessionType type, Caller founder,
+            String why) {
         boolean wasSeated = attendance.status == Place.SEATED;
         attendance.status = Place.CANCELLED;
         attendance.updatedAt = now();
-        Uni<Void> left = record(session, session.status, session.status, founder, "left the group session");
-        if (!wasSeated) {
-            return left;
+        Uni<Void> left = record(session, session.status, session.status, founder, why);
+        if (wasSeated) {
+            left = left.chain(() -> Attendance.<Attendance> find("sessionId = ?1 and status = ?2",
+                    Sort.by("createdAt").and("id"), session.id, Place.WAITLISTED).<Attendance> firstResult())
+                    .chain((Attendance next) -> {
+                        if (next == null) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        next.status = Place.SEATED;
+                        next.updatedAt = now();
+                        return record(session, session.status, session.status, founder,
+                                "seat passed from the waitlist to " + next.founder);
+                    });
         }
-        return left.chain(() -> Attendance.<Attendance> find("sessionId = ?1 and status = ?2",
-                Sort.by("createdAt").and("id"), session.id, Place.WAITLISTED).<Attendance> firstResult())
-                .chain((Attendance next) -> {
-                    if (next == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    next.status = Place.SEATED;
-                    next.updatedAt = now();
-                    return record(session, session.status, session.status, founder,
-                            "seat passed from the waitlist to " + next.founder);
-                });
+        return left.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                .chain(() -> Attendance.count("sessionId = ?1 and status in ?2", session.id,
+                        List.of(Place.SEATED, Place.WAITLISTED)))
+                .chain(remaining -> remaining > 0 ? Uni.createFrom().voidItem()
+                        : transition(session, type, SessionStatus.CANCELLED, founder,
+                                "the last place in the group session was given up", "SessionCancelled"));
     }
 
+    /**
+     * A founder moves their session. In a one-to-one session the session itself moves; in a group
+     * session the founder's own place moves to the group session at the new start (or opens one),
+     * and needs a free seat there: nobody trades a seat for a waitlist place by rescheduling.
+     */
     public Uni<SessionView> rescheduleByFounder(Caller founder, UUID id, OffsetDateTime newStart, String reason) {
+        Instant start = newStart.toInstant();
         return Panache.withTransaction(() -> founderSession(founder, id)
-                .chain(found -> reschedule(found.session(), newStart.toInstant(), founder, reason, true)))
+                .chain(found -> typeOf(found.session()).chain(type -> type.isGroup()
+                        ? moveSeat(found, type, start, founder, reason)
+                        : reschedule(found.session(), start, founder, reason, true))))
                 .onFailure().transform(Problems::translate);
     }
 
@@ -255,9 +272,6 @@ public class SessionService {
             throw new Invalid("start", "must be in the future");
         }
         return typeOf(session).chain(type -> {
-            if (type.isGroup()) {
-                throw new Conflict("group-session", "A group session cannot be moved; cancel it instead");
-            }
             if (!session.status.isActive()) {
                 throw new Conflict("session-closed", "A " + session.status + " session cannot be rescheduled");
             }
@@ -276,9 +290,13 @@ public class SessionService {
                         .chain(held -> {
                             List<Held> others = held.stream().filter(h -> !h.start().equals(session.startAt.toInstant())
                                     || !h.sessionTypeId().equals(session.sessionTypeId)).toList();
+                            // A group session moves whole, with its seats and waitlist: it may not land
+                            // on another group session of the type, which the slots would offer to join.
                             boolean free = SlotCalculator.slots(mentor.availability, type, localDate(start),
                                     localDate(start), Instant.EPOCH, others).stream()
-                                    .anyMatch(slot -> slot.start().equals(start));
+                                    .anyMatch(slot -> slot.start().equals(start))
+                                    && others.stream().noneMatch(h -> h.start().equals(start)
+                                            && h.sessionTypeId().equals(type.id));
                             if (!free) {
                                 throw new Conflict("slot-taken", "The mentor is not free at that time");
                             }
@@ -295,6 +313,57 @@ public class SessionService {
                         })
                         .chain(() -> view(session, caller));
             });
+        });
+    }
+
+    /**
+     * Moves a founder's place in a group session to the group session of the same type at another
+     * start, with the same rules as cancelling (change notice, waitlist promotion on the old one) and
+     * booking (grid, notice, limits, seats). All in one transaction: refused, the old place is kept.
+     */
+    private Uni<SessionView> moveSeat(FounderPlace found, SessionType type, Instant start, Caller founder,
+            String reason) {
+        MentoringSession old = found.session();
+        Attendance place = found.attendance();
+        if (!start.isAfter(Instant.now())) {
+            throw new Invalid("start", "must be in the future");
+        }
+        if (!old.status.isActive() || (place.status != Place.SEATED && place.status != Place.WAITLISTED)) {
+            throw new Conflict("session-closed", "Your place in this " + old.status + " session cannot be moved");
+        }
+        requireChangeNotice(type, old);
+        if (start.equals(old.startAt.toInstant())) {
+            throw new Invalid("start", "is the session's current start");
+        }
+        return Mentor.<Mentor> findById(old.mentorId).chain(mentor -> {
+            checkOnGridAndNotice(mentor, type, start);
+            String movedTo = "moved to " + seoul(start) + (reason == null ? "" : ": " + reason);
+            String movedFrom = "moved from " + seoul(old.startAt.toInstant()) + (reason == null ? "" : ": " + reason);
+            return lockMentor(mentor.id)
+                    .chain(() -> leaveGroup(place, old, type, founder, movedTo))
+                    .chain(() -> checkFounderLimits(founder.name(), type, start))
+                    .chain(() -> MentoringSession.<MentoringSession> find(
+                            "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in ?4",
+                            mentor.id, type.id, utc(start), SessionStatus.ACTIVE).<MentoringSession> firstResult())
+                    .chain(target -> target != null ? takeSeat(founder, target, movedFrom)
+                            : held(mentor.id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7)))
+                                    .chain(held -> createSession(founder, mentor, type, start, held))
+                                    .chain(created -> MentoringSession.<MentoringSession> findById(created.id())
+                                            .chain(session -> record(session, session.status, session.status,
+                                                    founder, movedFrom).chain(() -> view(session, founder)))));
+        });
+    }
+
+    /** A seat in an existing group session, or a 409 when none is free (the waitlist is not offered). */
+    private Uni<SessionView> takeSeat(Caller founder, MentoringSession session, String why) {
+        return Attendance.count("sessionId = ?1 and status = ?2", session.id, Place.SEATED).chain(seated -> {
+            if (seated >= session.seats) {
+                throw new Conflict("no-seat-free", "No seat is free in the group session at that start; "
+                        + "your place stays where it was");
+            }
+            return newAttendance(session, founder.name(), Place.SEATED).persist()
+                    .chain(() -> record(session, session.status, session.status, founder, why))
+                    .chain(() -> view(session, founder));
         });
     }
 

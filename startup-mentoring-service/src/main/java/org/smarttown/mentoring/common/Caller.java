@@ -15,10 +15,6 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public record Caller(String name, Set<String> roles, String agencyId, Set<String> scopes) {
 
-    /** The scopes this service checks; a token carrying none of them is not scope-restricted (see README). */
-    public static final Set<String> KNOWN_SCOPES = Set.of("mentors:read", "mentors:write", "sessions:read",
-            "sessions:write", "webhooks:manage");
-
     public static Caller of(SecurityIdentity identity) {
         String agency = null;
         Set<String> scopes = Set.of();
@@ -51,13 +47,12 @@ public record Caller(String name, Set<String> roles, String agencyId, Set<String
     }
 
     /**
-     * Refuses an operation the token's scopes do not allow. Keycloak puts its own scopes (profile,
-     * email) into every token, so scopes restrict a token only once it carries at least one of ours.
+     * Refuses an operation the token's scopes do not allow. The realm defines the partner scopes as
+     * optional client scopes, so a token carries only what its client asked for ({@code scope=...}).
      */
     public Caller requireScope(String scope) {
-        boolean restricted = scopes.stream().anyMatch(KNOWN_SCOPES::contains);
-        if (restricted && !scopes.contains(scope)) {
-            throw new Forbidden("The token's scopes do not include " + scope);
+        if (!scopes.contains(scope)) {
+            throw new MissingScope(scope);
         }
         return this;
     }

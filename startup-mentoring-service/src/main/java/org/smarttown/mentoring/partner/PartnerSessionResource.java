@@ -117,7 +117,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/reschedule")
     @RolesAllowed("agency-partner")
-    @Operation(summary = "Move a one-to-one session to another slot, even inside the founder's notice (scope sessions:write)")
+    @Operation(summary = "Move a session (a group session whole, with its seats and waitlist) to another slot, even inside the founder's notice (scope sessions:write)")
     public Uni<RestResponse<SessionView>> reschedule(@RestPath UUID id, @Valid @NotNull RescheduleRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
         Caller agency = caller("sessions:write");

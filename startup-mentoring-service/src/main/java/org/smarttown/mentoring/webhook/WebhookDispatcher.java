@@ -40,14 +40,16 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final Vertx vertx;
     private final WebhookConfig config;
+    private final WebhookSecretProtector secrets;
     private final AtomicBoolean running = new AtomicBoolean();
     private HttpClient client;
     private long timerId = -1;
 
-    public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config) {
+    public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config, WebhookSecretProtector secrets) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
+        this.secrets = secrets;
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,7 +84,7 @@ public class WebhookDispatcher {
                 where d.endpoint_id = e.id and d.id in (
                     select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
                     order by next_attempt_at limit $1 for update skip locked)
-                returning d.id, d.attempts, d.event_type, d.payload, e.url, e.secret""")
+                returning d.id, d.attempts, d.event_type, d.payload, e.id as endpoint_id, e.url, e.secret""")
                 .execute(Tuple.of(config.batchSize(), lease))
                 .chain(rows -> {
                     List<Row> due = new ArrayList<>();
@@ -101,10 +103,17 @@ public class WebhookDispatcher {
         String body = row.getString("payload");
         long timestamp = Instant.now().getEpochSecond();
         long started = System.nanoTime();
+        String secret;
+        try {
+            secret = secrets.open(row.getString("secret"), row.getUUID("endpoint_id"));
+        } catch (IllegalStateException e) {
+            // The key is not configured (removed too early): the try fails, nothing is sent unsigned.
+            return record(id, attempt, null, truncate(e.getMessage()), 0, false);
+        }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(row.getString("url"))
                 .putHeader("Content-Type", "application/json")
                 .putHeader(WebhookSigner.TIMESTAMP, String.valueOf(timestamp))
-                .putHeader(WebhookSigner.SIGNATURE, WebhookSigner.sign(row.getString("secret"), timestamp, body))
+                .putHeader(WebhookSigner.SIGNATURE, WebhookSigner.sign(secret, timestamp, body))
                 .putHeader(WebhookSigner.EVENT, row.getString("event_type"))
                 .putHeader(WebhookSigner.DELIVERY, id.toString());
         return client.request(options)

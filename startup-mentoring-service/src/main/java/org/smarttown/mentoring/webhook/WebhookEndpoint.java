@@ -16,6 +16,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public UUID id;
     public String agencyId;
     public String url;
+    /** The signing secret, encrypted (see WebhookSecretProtector); never in clear here. */
     public String secret;
     public String events;
     public boolean active;

@@ -43,13 +43,18 @@ public class WebhookService {
             "SessionCompleted", "session.completed",
             "SessionNoShow", "session.no_show");
 
+    /** How every signing secret begins, so agencies (and secret scanners) recognise one. */
+    public static final String SECRET_PREFIX = "whsec_";
+
     private static final Set<String> KNOWN = Set.copyOf(NAMES.values());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ObjectMapper mapper;
+    private final WebhookSecretProtector protector;
 
-    public WebhookService(ObjectMapper mapper) {
+    public WebhookService(ObjectMapper mapper, WebhookSecretProtector protector) {
         this.mapper = mapper;
+        this.protector = protector;
     }
 
     public Uni<EndpointView> register(String agencyId, EndpointRequest request) {
@@ -66,11 +71,13 @@ public class WebhookService {
         endpoint.id = UUID.randomUUID();
         endpoint.agencyId = agencyId;
         endpoint.url = uri.toString();
-        endpoint.secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String clear = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        endpoint.secret = protector.seal(clear, endpoint.id);
         endpoint.events = Mentor.encodeTags(events);
         endpoint.active = true;
         endpoint.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.withTransaction(() -> endpoint.persist()).map(ignored -> view(endpoint, true));
+        // The clear secret leaves the service once, in this answer; only its encryption is stored.
+        return Panache.withTransaction(() -> endpoint.persist()).map(ignored -> view(endpoint, clear));
     }
 
     private static URI checkUrl(String url) {
@@ -88,7 +95,7 @@ public class WebhookService {
 
     public Uni<Page<EndpointView>> endpoints(String agencyId, PageRequest page) {
         return Panache.withSession(() -> Page.of(WebhookEndpoint.<WebhookEndpoint> find("agencyId = ?1 and active = true",
-                Sort.by("createdAt").and("id"), agencyId), page, e -> view(e, false)));
+                Sort.by("createdAt").and("id"), agencyId), page, e -> view(e, null)));
     }
 
     public Uni<Void> deactivate(String agencyId, UUID id) {
@@ -166,9 +173,9 @@ public class WebhookService {
         });
     }
 
-    private static EndpointView view(WebhookEndpoint endpoint, boolean withSecret) {
+    private static EndpointView view(WebhookEndpoint endpoint, String clearSecret) {
         return new EndpointView(endpoint.id, endpoint.url, Mentor.decodeTags(endpoint.events), endpoint.active,
-                withSecret ? endpoint.secret : null, endpoint.createdAt);
+                clearSecret, endpoint.createdAt);
     }
 
     private static DeliveryView view(WebhookDelivery d, List<WebhookAttempt> attempts) {

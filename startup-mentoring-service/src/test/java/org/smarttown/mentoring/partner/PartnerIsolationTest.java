@@ -1,5 +1,6 @@
 package org.smarttown.mentoring.partner;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -132,30 +133,50 @@ class PartnerIsolationTest {
     }
 
     @Test
-    void aTokenCarryingOurScopesMayDoOnlyWhatTheyAllow() {
-        String readOnly = OidcWiremockTestResource.generateJwtToken("service-account-agency-a", Set.of("agency-partner"),
-                "client-agency-a", "Bearer", Set.of(TestTokens.AUDIENCE),
-                Map.of("agency_id", "agency-a", "azp", "agency-a", "scope", "profile email sessions:read mentors:read"));
+    void aTokenMayDoOnlyWhatItsScopesAllow() {
+        String readOnly = Api.agency("agency-a", "profile email sessions:read mentors:read");
         as(readOnly).get("/partner/v1/sessions/" + sessionId).then().statusCode(200);
         as(readOnly).get("/partner/v1/mentors/" + mentorId).then().statusCode(200);
         as(readOnly).post("/partner/v1/sessions/" + sessionId + "/confirm").then().statusCode(403)
-                .contentType("application/problem+json");
-        as(readOnly).body(Map.of("name", "x")).post("/partner/v1/mentors").then().statusCode(403);
-        String keycloakDefault = OidcWiremockTestResource.generateJwtToken("service-account-agency-a",
-                Set.of("agency-partner"), "client-agency-a", "Bearer", Set.of(TestTokens.AUDIENCE),
-                Map.of("agency_id", "agency-a", "azp", "agency-a", "scope", "profile email"));
-        as(keycloakDefault).post("/partner/v1/sessions/" + sessionId + "/confirm").then().statusCode(200);
-        sessionOfAIsUnchangedButConfirmed();
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:insufficient-scope"))
+                .body("detail", containsString("sessions:write"));
+        as(readOnly).body(Map.of("name", "x")).post("/partner/v1/mentors").then().statusCode(403)
+                .body("detail", containsString("mentors:write"));
+        as(readOnly).get("/partner/v1/webhooks").then().statusCode(403).body("detail", containsString("webhooks:manage"));
+        sessionOfAIsUnchanged();
     }
 
-    private void sessionOfAIsUnchangedButConfirmed() {
-        as(AGENCY_A).get("/partner/v1/sessions/" + sessionId).then().statusCode(200).body("status", equalTo("CONFIRMED"));
+    @Test
+    void aTokenWithoutPartnerScopesMayDoNothingAndIsToldWhichScopeIsMissing() {
+        // What Keycloak issues to a client that asks for no scope: its default scopes only.
+        String keycloakDefault = Api.agency("agency-a", "profile email");
+        Map<String, String> reads = Map.of("/partner/v1/mentors", "mentors:read",
+                "/partner/v1/mentors/" + mentorId, "mentors:read",
+                "/partner/v1/mentors/" + mentorId + "/availability", "mentors:read",
+                "/partner/v1/session-types", "mentors:read",
+                "/partner/v1/sessions", "sessions:read",
+                "/partner/v1/sessions/" + sessionId, "sessions:read",
+                "/partner/v1/sessions/" + sessionId + "/follow-up", "sessions:read",
+                "/partner/v1/report?from=2026-01-01&to=2026-01-31", "sessions:read",
+                "/partner/v1/webhooks", "webhooks:manage");
+        reads.forEach((path, scope) -> as(keycloakDefault).get(path).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString(scope)));
+        as(keycloakDefault).post("/partner/v1/sessions/" + sessionId + "/confirm").then().statusCode(403)
+                .body("detail", containsString("sessions:write"));
+        as(keycloakDefault).body(Map.of("text", "x")).post("/partner/v1/sessions/" + sessionId + "/notes").then()
+                .statusCode(403).body("detail", containsString("sessions:write"));
+        as(keycloakDefault).body(Api.sessionType("MENTORING", 30)).post("/partner/v1/session-types").then()
+                .statusCode(403).body("detail", containsString("mentors:write"));
+        as(keycloakDefault).body(Map.of("url", "https://example.org/hook")).post("/partner/v1/webhooks").then()
+                .statusCode(403).body("detail", containsString("webhooks:manage"));
+        sessionOfAIsUnchanged();
     }
 
     @Test
     void aPartnerTokenWithoutAnAgencyIsRefused() {
         String noAgency = OidcWiremockTestResource.generateJwtToken("service-account-x", Set.of("agency-partner"),
-                "client-x", "Bearer", Set.of(TestTokens.AUDIENCE), Map.of("azp", "x"));
-        as(noAgency).get("/partner/v1/mentors").then().statusCode(403);
+                "client-x", "Bearer", Set.of(TestTokens.AUDIENCE), Map.of("azp", "x", "scope", Api.ALL_SCOPES));
+        as(noAgency).get("/partner/v1/mentors").then().statusCode(403).body("detail", containsString("agency_id"));
     }
 }
