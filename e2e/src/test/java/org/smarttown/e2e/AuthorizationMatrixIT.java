@@ -100,7 +100,10 @@ class AuthorizationMatrixIT {
             GET    /api/residents/duplicates                                  welfare-staff
             POST   /api/residents/duplicates/{id}/resolve                     welfare-staff
             POST   /api/residents/households                                  welfare-staff
+            GET    /api/residents/households                                  welfare-staff care-supervisor admin
             GET    /api/residents/households/{id}                             welfare-staff care-supervisor admin
+            GET    /api/residents/rrn-keys                                    admin
+            POST   /api/residents/rrn-keys/re-encrypt                         admin
             POST   /api/residents/households/{id}/members                     welfare-staff
             POST   /api/residents/households/{id}/members/{residentId}/leave  welfare-staff
             POST   /api/residents/imports                                     welfare-staff

@@ -21,12 +21,21 @@ final class Tokens {
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    /** A partner's or device hub's token through the client-credentials grant. */
+    /** Every scope of the partner API; agencies' tokens carry only the ones they ask for. */
+    static final String PARTNER_SCOPES = "mentors:read mentors:write sessions:read sessions:write webhooks:manage";
+
+    /**
+     * A partner's or device hub's token through the client-credentials grant; an agency's asks for
+     * every partner scope (they are optional client scopes of the agency clients).
+     */
     static String client(String clientId) {
-        return given().formParam("grant_type", "client_credentials")
+        var request = given().formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId)
-                .formParam("client_secret", clientId + "-secret")
-                .post(TOKEN_URL)
+                .formParam("client_secret", clientId + "-secret");
+        if (clientId.startsWith("agency-")) {
+            request.formParam("scope", PARTNER_SCOPES);
+        }
+        return request.post(TOKEN_URL)
                 .then().statusCode(200).extract().path("access_token");
     }
 }
