@@ -164,8 +164,8 @@ public class ResidentService {
 
     /**
      * Writes registrations of one batch. Reads first (risk inputs, look-alikes), then every insert,
-     * then the events: a query would flush pending inserts one row at a time, the events' native
-     * inserts flush them once, in JDBC batches.
+     * then the events in one statement: a query would flush pending inserts one row at a time, the
+     * events' native insert flushes them once, in JDBC batches.
      */
     private Uni<Void> storeAll(List<Registration> registrations, Caller caller) {
         List<Resident> residents = registrations.stream().map(Registration::resident).toList();
@@ -177,7 +177,9 @@ public class ResidentService {
                 .chain(() -> accessLog.recordAll(residents.stream().map(resident -> accessLog.entry(caller,
                         AccessLog.CREATE, resident.id, null, accessLog.changes(java.util.Map.of(), ResidentView.of(resident))))
                         .toList()))
-                .chain(() -> inTurn(residents, this::published));
+                .chain(() -> outbox.publishAll(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
+                        residents.stream().map(ResidentEvents.Snapshot::of).toList()))
+                .replaceWithVoid();
     }
 
     /**
