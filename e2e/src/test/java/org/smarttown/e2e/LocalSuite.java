@@ -46,6 +46,31 @@ final class LocalSuite {
         }
     }
 
+    /** Stops Keycloak alone (its whole process group, as ./smarttown down would). */
+    static void stopKeycloak() {
+        try {
+            String pid = java.nio.file.Files.readString(HOME.resolve(".run/pids/keycloak.pid")).strip();
+            Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + pid).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("could not stop Keycloak (process group " + pid + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak was not started by ./smarttown here", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts Keycloak again when the suite was running before these tests (up starts only what is
+     * missing); when this run started the suite, it is about to be stopped anyway.
+     */
+    static synchronized void restartKeycloakUnlessStoppingAnyway() {
+        if (!startedHere && run("up", Duration.ofMinutes(10)) != 0) {
+            throw new IllegalStateException("./smarttown up could not start Keycloak again; see e2e/target/smarttown-up.log");
+        }
+    }
+
     private static boolean isReady() {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(

@@ -1,0 +1,175 @@
+package org.smarttown.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by its matching chromedriver (both from apt, nothing downloaded:
+ * the driver path is given, so Selenium Manager never runs). One per test class; screenshots go to
+ * e2e/target/screenshots/.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = System.getProperty("smarttown.chromium", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("smarttown.chromedriver", "/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    private final Path profile;
+    private final String prefix;
+
+    private Chromium(String prefix, int width, int height, boolean mobile) {
+        this.prefix = prefix;
+        try {
+            profile = Files.createTempDirectory("smarttown-chromium");
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=ko-KR", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ko-KR,ko"));
+        if (mobile) {
+            // A phone's viewport: its CSS width, overlay scrollbars, touch.
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(DRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        if (!mobile) {
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
+    }
+
+    /** A desktop-sized window. */
+    static Chromium desktop(String prefix) {
+        return new Chromium(prefix, 1280, 900, false);
+    }
+
+    /** A phone-sized window (an ordinary phone's CSS pixels). */
+    static Chromium phone(String prefix) {
+        return new Chromium(prefix, 390, 844, true);
+    }
+
+    /**
+     * Opens a page of the gateway as the given person: when the gateway sends the browser to
+     * Keycloak's sign-in form, fills it in and waits to be back on the gateway.
+     */
+    void openAs(String path, String user) {
+        driver.get(LocalSuite.GATEWAY + path);
+        waitFor(d -> d.getCurrentUrl().startsWith(LocalSuite.KEYCLOAK) || !d.findElements(By.cssSelector("header.app, #forbidden")).isEmpty());
+        if (driver.getCurrentUrl().startsWith(LocalSuite.KEYCLOAK)) {
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys("smarttown");
+            driver.findElement(By.id("kc-login")).click();
+            waitFor(d -> d.getCurrentUrl().startsWith(LocalSuite.GATEWAY));
+        }
+        // The way back from sign-in restores the path, but a #view never reaches the server.
+        if (path.contains("#") && !driver.getCurrentUrl().equals(LocalSuite.GATEWAY + path)) {
+            driver.get(LocalSuite.GATEWAY + path);
+        }
+    }
+
+    /** Forgets every cookie (the gateway's session and Keycloak's), so the next {@link #openAs} signs in afresh. */
+    void forgetSessions() {
+        // Off the page first: a later visit differing only in its #view would otherwise not load anything.
+        driver.get("about:blank");
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+    }
+
+    <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).until(condition::apply);
+    }
+
+    WebElement find(String css) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Sets an input's value as a person would end up with it (date and time inputs are locale-formatted when typed). */
+    void setValue(String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const el = document.querySelector(arguments[0]); el.value = arguments[1];"
+                        + " el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
+                css, value);
+    }
+
+    Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    Object asyncScript(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /** Keeps what the browser shows as target/screenshots/<class>-<name>.png. */
+    void screenshot(String name) {
+        try {
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(prefix + "-" + name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registered by a test class: keeps a screenshot of whatever the browser showed when a test failed. */
+    static final class ScreenshotOnFailure implements org.junit.jupiter.api.extension.TestWatcher {
+        private final java.util.function.Supplier<Chromium> browser;
+
+        ScreenshotOnFailure(java.util.function.Supplier<Chromium> browser) {
+            this.browser = browser;
+        }
+
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            Chromium chromium = browser.get();
+            if (chromium != null) {
+                chromium.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+                System.err.println("Browser was at " + chromium.driver.getCurrentUrl());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+}
