@@ -88,7 +88,9 @@ final class Chromium implements AutoCloseable {
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
             driver.findElement(By.id("password")).sendKeys("smarttown");
             driver.findElement(By.id("kc-login")).click();
-            waitFor(d -> d.getCurrentUrl().startsWith(LocalSuite.GATEWAY));
+            // Back on the gateway with the page shown (the shell names who is signed in), or refused.
+            waitFor(d -> d.getCurrentUrl().startsWith(LocalSuite.GATEWAY)
+                    && !d.findElements(By.cssSelector("#who, #forbidden")).isEmpty());
         }
         // The way back from sign-in restores the path, but a #view never reaches the server.
         if (path.contains("#") && !driver.getCurrentUrl().equals(LocalSuite.GATEWAY + path)) {
@@ -160,6 +162,15 @@ final class Chromium implements AutoCloseable {
                 chromium.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
                 System.err.println("Browser was at " + chromium.driver.getCurrentUrl());
             }
+        }
+    }
+
+    /** Keeps one element as it is drawn (the whole of it, even where it runs past the window). */
+    void screenshot(String name, WebElement element) {
+        try {
+            Files.write(SCREENSHOTS.resolve(prefix + "-" + name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

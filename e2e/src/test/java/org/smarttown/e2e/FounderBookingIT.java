@@ -34,6 +34,13 @@ class FounderBookingIT {
         // The founder's own earlier bookings (of a failed run) would count against the desk limits.
         given().auth().oauth2(Tokens.user(FOUNDER)).contentType(ContentType.JSON).body("{\"allFuture\":true}")
                 .post("/api/coworking/bookings/cancel").then().statusCode(200);
+        // Likewise the founder's open mentoring sessions (weekly limits per founder).
+        String token = Tokens.user(FOUNDER);
+        java.util.List<java.util.Map<String, Object>> sessions = given().auth().oauth2(token).get("/api/mentoring/sessions/mine?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        sessions.stream().filter(s -> java.util.List.of("REQUESTED", "CONFIRMED").contains(s.get("status")))
+                .forEach(s -> given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"e2e clean-up\"}")
+                        .post("/api/mentoring/sessions/" + s.get("id") + "/cancel").then().statusCode(200));
         phone = Chromium.phone("founder");
     }
 
@@ -45,7 +52,36 @@ class FounderBookingIT {
     }
 
     @Test
+    void aFounderFindsAMentorByExpertiseBooksASlotReschedulesAndCancelsIt() {
+        phone.forgetSessions();
+        phone.openAs("/book/#mentors", FOUNDER);
+        phone.find("#expertise").sendKeys("saas");
+        phone.find("#mentor-search button[type=submit]").click();
+        phone.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mentor-list li.mentor"), "saas"));
+        WebElement mentor = phone.find("#mentor-list li.mentor");
+        phone.waitFor(d -> !mentor.findElements(By.cssSelector("select option")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(mentor.findElement(By.cssSelector("select"))).selectByVisibleText(
+                mentor.findElements(By.cssSelector("select option")).stream().map(WebElement::getText)
+                        .filter(text -> text.startsWith("One-to-one")).findFirst().orElseThrow());
+        phone.find("#mentor-list li.mentor button.show-slots").click();
+        phone.find("#mentor-list li.mentor button.slot").click();
+        String sessionId = phone.waitFor(d -> d.findElement(By.id("mentoring-result")).getAttribute("data-session"));
+        WebElement session = phone.find("#session-" + sessionId);
+        String bookedAt = session.findElement(By.tagName("strong")).getText();
+        phone.screenshot("mentoring-booked");
+
+        phone.find("#session-" + sessionId + " button.secondary").click();
+        phone.waitFor(d -> !d.findElement(By.cssSelector("#session-" + sessionId + " strong")).getText().equals(bookedAt));
+        phone.screenshot("mentoring-rescheduled");
+
+        phone.find("#session-" + sessionId + " button.cancel").click();
+        phone.waitFor(ExpectedConditions.attributeToBe(By.id("session-" + sessionId), "data-status", "CANCELLED"));
+        phone.screenshot("mentoring-cancelled");
+    }
+
+    @Test
     void aFounderOnAPhoneBooksADeskSeesItInMyBookingsAndCancelsIt() {
+        phone.forgetSessions();
         // Demo desks close on Sundays; a weekday two days ahead is always within the 14-day window.
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(2);
         if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -27,10 +25,9 @@ import io.restassured.http.ContentType;
 
 /**
  * With Keycloak stopped, nothing without a valid token reaches a service: no token, a tampered
- * token and a token signed by a key Keycloak never had are all refused at the gateway, and the
- * registry shows that none of their writes arrived (read with a token issued before the stop,
- * which stays valid). Runs last: it stops Keycloak, and restarts it only when the suite was
- * already running before the tests.
+ * token, a token signed by a key Keycloak never had and garbage are all refused at the gateway,
+ * and the registry shows that none of their writes arrived (read with a token issued before the
+ * stop, which stays valid). Runs last; see {@link LocalSuite#restoreAfterKeycloakStop}.
  */
 @Order(Integer.MAX_VALUE)
 class KeycloakDownIT {
@@ -43,12 +40,12 @@ class KeycloakDownIT {
         RestAssured.baseURI = LocalSuite.GATEWAY;
         validToken = Tokens.user("welfare1");
         LocalSuite.stopKeycloak();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !listening(8180));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !answers(LocalSuite.KEYCLOAK + "/realms/smarttown"));
     }
 
     @AfterAll
-    static void restartKeycloak() {
-        LocalSuite.restartKeycloakUnlessStoppingAnyway();
+    static void restore() {
+        LocalSuite.restoreAfterKeycloakStop();
     }
 
     @Test
@@ -97,11 +94,14 @@ class KeycloakDownIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
+    private static boolean answers(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

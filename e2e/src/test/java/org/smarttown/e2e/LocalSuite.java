@@ -62,12 +62,19 @@ final class LocalSuite {
     }
 
     /**
-     * Starts Keycloak again when the suite was running before these tests (up starts only what is
-     * missing); when this run started the suite, it is about to be stopped anyway.
+     * After {@link #stopKeycloak}: when the suite ran before these tests, starts it again whole.
+     * Keycloak alone would come back with new realm keys (up imports the realm afresh), which the
+     * services, having fetched the old keys minutes ago, would refuse for up to ten minutes
+     * (quarkus.oidc.token.forced-jwk-refresh-interval). When this run started the suite, it is about
+     * to be stopped anyway.
      */
-    static synchronized void restartKeycloakUnlessStoppingAnyway() {
-        if (!startedHere && run("up", Duration.ofMinutes(10)) != 0) {
-            throw new IllegalStateException("./smarttown up could not start Keycloak again; see e2e/target/smarttown-up.log");
+    static synchronized void restoreAfterKeycloakStop() {
+        if (startedHere) {
+            return;
+        }
+        run("down", Duration.ofMinutes(2));
+        if (run("up", Duration.ofMinutes(15)) != 0) {
+            throw new IllegalStateException("./smarttown up failed after the Keycloak stop; see e2e/target/smarttown-up.log");
         }
     }
 

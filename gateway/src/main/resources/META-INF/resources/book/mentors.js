@@ -41,15 +41,16 @@ export async function mentorsView(main) {
         const slotsBox = h('div');
         const error = h('p', { class: 'form-error', role: 'alert' });
         const typeSelect = h('select', { id: `type-${m.id}` });
+        const loadTypes = types(m.agencyId).then(list => list.forEach(st =>
+            typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`))));
+        loadTypes.catch(e => { error.textContent = problemText(e); });
         const show = async () => {
             error.textContent = '';
             try {
-                if (!typeSelect.options.length) {
-                    (await types(m.agencyId)).forEach(st => typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`)));
-                }
+                await loadTypes;
                 const slots = await slotsOf(m.id, typeSelect.value);
                 slotsBox.replaceChildren(slots.length
-                    ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary', onclick: () => book(m, typeSelect.value, s.start, error) },
+                    ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary slot', onclick: () => book(m, typeSelect.value, s.start, error) },
                         `${fmtDateTime(s.start)}${s.seatsLeft > 1 ? ` · ${t('mt.seats', { count: s.seatsLeft })}` : ''}`)))
                     : h('p', { class: 'muted' }, t('mt.noSlots')));
             } catch (e) {
@@ -57,10 +58,10 @@ export async function mentorsView(main) {
             }
         };
         typeSelect.addEventListener('change', show);
-        return h('li', {}, h('strong', {}, m.name), h('div', { class: 'small muted' }, `${(m.expertise || []).join(', ')} · ${m.agencyId}`),
+        return h('li', { class: 'mentor' }, h('strong', {}, m.name), h('div', { class: 'small muted' }, `${(m.expertise || []).join(', ')} · ${m.agencyId}`),
             m.bio ? h('p', { class: 'small' }, m.bio) : null,
             h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: `type-${m.id}` }, t('mt.type')), typeSelect),
-                h('button', { type: 'button', onclick: show }, t('mt.slots'))),
+                h('button', { type: 'button', class: 'show-slots', onclick: show }, t('mt.slots'))),
             slotsBox, error);
     }
 
@@ -68,6 +69,7 @@ export async function mentorsView(main) {
         try {
             const session = await api('/api/mentoring/sessions', { method: 'POST', body: { mentorId: m.id, sessionTypeId: type, start }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
             message.textContent = t('mt.booked', { status: session.status });
+            message.dataset.session = session.id;
             await mine();
         } catch (e) {
             error.textContent = problemText(e);
@@ -102,7 +104,7 @@ export async function mentorsView(main) {
                 error.textContent = problemText(e);
             }
         };
-        return h('li', { dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
+        return h('li', { id: `session-${s.id}`, class: 'session', dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
             h('span', { class: `badge ${s.status}` }, s.status), h('div', { class: 'small muted' }, `${s.kind} · ${s.agencyId}`),
             open ? h('div', {},
                 h('div', { class: 'field' }, h('label', { for: `reason-${s.id}` }, t('mt.reason')), reason),
@@ -111,7 +113,7 @@ export async function mentorsView(main) {
                         h('button', { type: 'button', class: 'secondary', onfocus: loadMoves, onmouseenter: loadMoves,
                             onclick: async () => { await loadMoves(); if (moveTo.value) post('reschedule', { start: moveTo.value, reason: reason.value || null }, 'mt.moved'); } }, t('mt.reschedule')))
                     : null,
-                h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: () => post('cancel', { reason: reason.value || null }, 'mt.cancelled') }, t('mt.cancel'))))
+                h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger cancel', onclick: () => post('cancel', { reason: reason.value || null }, 'mt.cancelled') }, t('mt.cancel'))))
                 : null,
             error);
     }
