@@ -8,29 +8,25 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** The founders' page on a phone-sized window: book a desk, find it in my bookings, cancel it. */
 class FounderBookingIT {
 
     private static final String FOUNDER = "founder2";
-    private static Chromium phone;
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final Chromium.ScreenshotOnFailure SCREENSHOT_ON_FAILURE = new Chromium.ScreenshotOnFailure(() -> phone);
+    @RegisterExtension
+    static final Chromium phone = Chromium.phone("founder");
 
     @BeforeAll
-    static void start() {
-        LocalSuite.ensureUp();
-        RestAssured.baseURI = LocalSuite.GATEWAY;
+    static void cancelTheFoundersEarlierBookings() {
         // The founder's own earlier bookings (of a failed run) would count against the desk limits.
         given().auth().oauth2(Tokens.user(FOUNDER)).contentType(ContentType.JSON).body("{\"allFuture\":true}")
                 .post("/api/coworking/bookings/cancel").then().statusCode(200);
@@ -41,30 +37,22 @@ class FounderBookingIT {
         sessions.stream().filter(s -> java.util.List.of("REQUESTED", "CONFIRMED").contains(s.get("status")))
                 .forEach(s -> given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"e2e clean-up\"}")
                         .post("/api/mentoring/sessions/" + s.get("id") + "/cancel").then().statusCode(200));
-        phone = Chromium.phone("founder");
     }
 
-    @AfterAll
-    static void stop() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
 
     @Test
     void aFounderFindsAMentorByExpertiseBooksASlotReschedulesAndCancelsIt() {
-        phone.forgetSessions();
         phone.openAs("/book/#mentors", FOUNDER);
         phone.find("#expertise").sendKeys("saas");
         phone.find("#mentor-search button[type=submit]").click();
-        phone.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mentor-list li.mentor"), "saas"));
-        WebElement mentor = phone.find("#mentor-list li.mentor");
+        WebElement mentor = phone.find("#mentor-list[data-query='saas'] li.mentor");
+        assertTrue(mentor.getText().contains("saas"), mentor.getText());
         phone.waitFor(d -> !mentor.findElements(By.cssSelector("select option")).isEmpty());
         new org.openqa.selenium.support.ui.Select(mentor.findElement(By.cssSelector("select"))).selectByVisibleText(
                 mentor.findElements(By.cssSelector("select option")).stream().map(WebElement::getText)
                         .filter(text -> text.startsWith("One-to-one")).findFirst().orElseThrow());
-        phone.find("#mentor-list li.mentor button.show-slots").click();
-        phone.find("#mentor-list li.mentor button.slot").click();
+        mentor.findElement(By.cssSelector("button.show-slots")).click();
+        phone.waitFor(d -> mentor.findElements(By.cssSelector("button.slot")).stream().findFirst().orElse(null)).click();
         String sessionId = phone.waitFor(d -> d.findElement(By.id("mentoring-result")).getAttribute("data-session"));
         WebElement session = phone.find("#session-" + sessionId);
         String bookedAt = session.findElement(By.tagName("strong")).getText();
@@ -81,7 +69,6 @@ class FounderBookingIT {
 
     @Test
     void aFounderOnAPhoneBooksADeskSeesItInMyBookingsAndCancelsIt() {
-        phone.forgetSessions();
         // Demo desks close on Sundays; a weekday two days ahead is always within the 14-day window.
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(2);
         if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {

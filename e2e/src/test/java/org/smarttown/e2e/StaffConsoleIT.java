@@ -10,44 +10,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** The staff console in a real browser, signed in through the real Keycloak, against the running suite. */
 class StaffConsoleIT {
 
-    private static Chromium browser;
+    @RegisterExtension
+    static final Chromium browser = Chromium.desktop("staff");
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final Chromium.ScreenshotOnFailure SCREENSHOT_ON_FAILURE = new Chromium.ScreenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    static void start() {
-        LocalSuite.ensureUp();
-        RestAssured.baseURI = LocalSuite.GATEWAY;
-        browser = Chromium.desktop("staff");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.forgetSessions();
-    }
 
     @Test
     void aWelfareWorkerRegistersAResidentAfterFixingTheFieldsTheServiceRefused() {

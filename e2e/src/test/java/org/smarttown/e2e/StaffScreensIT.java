@@ -12,43 +12,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.restassured.RestAssured;
 
 /** The other screens, each drawn from its service's answer: City Map, CSV import, reports, mentors. */
 class StaffScreensIT {
 
-    private static Chromium browser;
-
     @RegisterExtension
-    static final Chromium.ScreenshotOnFailure SCREENSHOT_ON_FAILURE = new Chromium.ScreenshotOnFailure(() -> browser);
+    static final Chromium browser = Chromium.desktop("screens");
 
-    @BeforeAll
-    static void start() {
-        LocalSuite.ensureUp();
-        RestAssured.baseURI = LocalSuite.GATEWAY;
-        browser = Chromium.desktop("screens");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.forgetSessions();
-    }
 
     @Test
     void theCityMapDrawsEveryBuildingOfTheGeoJsonWithoutATileServer() {

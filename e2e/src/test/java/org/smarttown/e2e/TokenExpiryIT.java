@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 import io.restassured.http.ContentType;
@@ -27,30 +28,24 @@ import io.restassured.http.ContentType;
 class TokenExpiryIT {
 
     private static final int LIFESPAN_SECONDS = 10;
-    private static Chromium browser;
     private static String clientId;
     private static String previousLifespan;
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final Chromium.ScreenshotOnFailure SCREENSHOT_ON_FAILURE = new Chromium.ScreenshotOnFailure(() -> browser);
+    @RegisterExtension
+    static final Chromium browser = Chromium.desktop("token-expiry");
 
     @BeforeAll
-    static void start() {
-        LocalSuite.ensureUp();
+    static void shortenTheWebClientsTokens() {
         Map<String, Object> client = webClient();
         clientId = (String) client.get("id");
         @SuppressWarnings("unchecked")
         Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
         previousLifespan = (String) attributes.get("access.token.lifespan");
         setLifespan(String.valueOf(LIFESPAN_SECONDS));
-        browser = Chromium.desktop("token-expiry");
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    static void restoreTheWebClientsTokens() {
         if (clientId != null) {
             setLifespan(previousLifespan);
         }

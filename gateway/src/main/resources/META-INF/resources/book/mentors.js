@@ -31,10 +31,15 @@ export async function mentorsView(main) {
         return typesByAgency.get(agency);
     };
 
+    let latest = 0;
     async function find() {
-        const query = expertise.value ? `expertise=${encodeURIComponent(expertise.value)}&` : '';
-        const page = await api(`/api/mentoring/mentors?${query}size=50`);
+        // Only the answer to the latest search is shown, whatever order the answers arrive in.
+        const mine = ++latest;
+        const wanted = expertise.value.trim();
+        const page = await api(`/api/mentoring/mentors?${wanted ? `expertise=${encodeURIComponent(wanted)}&` : ''}size=50`);
+        if (mine !== latest) return;
         mentors.replaceChildren(...(page.items.length ? page.items.map(mentor) : [h('li', {}, t('mt.none'))]));
+        mentors.dataset.query = wanted;
     }
 
     function mentor(m) {
