@@ -99,6 +99,7 @@ class StaffConsoleIT {
                 By.xpath("//article[contains(@class,'alert-card')][.//span[@class='resident-name' and text()='" + name + "']]")));
         String cardId = card.getAttribute("id");
         assertEquals("RAISED", card.getAttribute("data-status"));
+        assertTrue(card.getText().contains("응급 호출(SOS)"), "the kind is named in Korean: " + card.getText());
         browser.screenshot("alert-live");
 
         browser.find("#" + cardId + " button.acknowledge").click();
