@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +33,6 @@ class BrowserSignInIT {
     @BeforeAll
     static void startSuite() {
         LocalSuite.ensureUp();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        LocalSuite.stopIfStartedHere();
     }
 
     /**

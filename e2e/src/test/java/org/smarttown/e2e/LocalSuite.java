@@ -46,6 +46,38 @@ final class LocalSuite {
         }
     }
 
+    /** Stops Keycloak alone (its whole process group, as ./smarttown down would). */
+    static void stopKeycloak() {
+        try {
+            String pid = java.nio.file.Files.readString(HOME.resolve(".run/pids/keycloak.pid")).strip();
+            Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + pid).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("could not stop Keycloak (process group " + pid + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak was not started by ./smarttown here", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * After {@link #stopKeycloak}: when the suite ran before these tests, starts it again whole.
+     * Keycloak alone would come back with new realm keys (up imports the realm afresh), which the
+     * services, having fetched the old keys minutes ago, would refuse for up to ten minutes
+     * (quarkus.oidc.token.forced-jwk-refresh-interval). When this run started the suite, it is about
+     * to be stopped anyway.
+     */
+    static synchronized void restoreAfterKeycloakStop() {
+        if (startedHere) {
+            return;
+        }
+        run("down", Duration.ofMinutes(2));
+        if (run("up", Duration.ofMinutes(15)) != 0) {
+            throw new IllegalStateException("./smarttown up failed after the Keycloak stop; see e2e/target/smarttown-up.log");
+        }
+    }
+
     private static boolean isReady() {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(

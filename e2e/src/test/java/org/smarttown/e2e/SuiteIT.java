@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,11 +32,6 @@ class SuiteIT {
         RestAssured.baseURI = LocalSuite.GATEWAY;
         RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 30_000));
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        LocalSuite.stopIfStartedHere();
     }
 
     static String resident(String name, boolean careConsent) {

@@ -186,11 +186,11 @@ const ZONE = 'Asia/Seoul';
 export function fmtDateTime(iso) {
     if (!iso) return '';
     return new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'ko-KR', {
-        timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
+        timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
     }).format(new Date(iso));
 }
 export function fmtTime(iso) {
-    return new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'ko-KR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' })
+    return new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'ko-KR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
         .format(new Date(iso));
 }
 /** Today in the office's zone as YYYY-MM-DD. */

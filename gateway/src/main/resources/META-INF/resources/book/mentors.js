@@ -31,25 +31,31 @@ export async function mentorsView(main) {
         return typesByAgency.get(agency);
     };
 
+    let latest = 0;
     async function find() {
-        const query = expertise.value ? `expertise=${encodeURIComponent(expertise.value)}&` : '';
-        const page = await api(`/api/mentoring/mentors?${query}size=50`);
+        // Only the answer to the latest search is shown, whatever order the answers arrive in.
+        const mine = ++latest;
+        const wanted = expertise.value.trim();
+        const page = await api(`/api/mentoring/mentors?${wanted ? `expertise=${encodeURIComponent(wanted)}&` : ''}size=50`);
+        if (mine !== latest) return;
         mentors.replaceChildren(...(page.items.length ? page.items.map(mentor) : [h('li', {}, t('mt.none'))]));
+        mentors.dataset.query = wanted;
     }
 
     function mentor(m) {
         const slotsBox = h('div');
         const error = h('p', { class: 'form-error', role: 'alert' });
         const typeSelect = h('select', { id: `type-${m.id}` });
+        const loadTypes = types(m.agencyId).then(list => list.forEach(st =>
+            typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`))));
+        loadTypes.catch(e => { error.textContent = problemText(e); });
         const show = async () => {
             error.textContent = '';
             try {
-                if (!typeSelect.options.length) {
-                    (await types(m.agencyId)).forEach(st => typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`)));
-                }
+                await loadTypes;
                 const slots = await slotsOf(m.id, typeSelect.value);
                 slotsBox.replaceChildren(slots.length
-                    ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary', onclick: () => book(m, typeSelect.value, s.start, error) },
+                    ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary slot', onclick: () => book(m, typeSelect.value, s.start, error) },
                         `${fmtDateTime(s.start)}${s.seatsLeft > 1 ? ` · ${t('mt.seats', { count: s.seatsLeft })}` : ''}`)))
                     : h('p', { class: 'muted' }, t('mt.noSlots')));
             } catch (e) {
@@ -57,10 +63,10 @@ export async function mentorsView(main) {
             }
         };
         typeSelect.addEventListener('change', show);
-        return h('li', {}, h('strong', {}, m.name), h('div', { class: 'small muted' }, `${(m.expertise || []).join(', ')} · ${m.agencyId}`),
+        return h('li', { class: 'mentor' }, h('strong', {}, m.name), h('div', { class: 'small muted' }, `${(m.expertise || []).join(', ')} · ${m.agencyId}`),
             m.bio ? h('p', { class: 'small' }, m.bio) : null,
             h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: `type-${m.id}` }, t('mt.type')), typeSelect),
-                h('button', { type: 'button', onclick: show }, t('mt.slots'))),
+                h('button', { type: 'button', class: 'show-slots', onclick: show }, t('mt.slots'))),
             slotsBox, error);
     }
 
@@ -68,6 +74,7 @@ export async function mentorsView(main) {
         try {
             const session = await api('/api/mentoring/sessions', { method: 'POST', body: { mentorId: m.id, sessionTypeId: type, start }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
             message.textContent = t('mt.booked', { status: session.status });
+            message.dataset.session = session.id;
             await mine();
         } catch (e) {
             error.textContent = problemText(e);
@@ -102,7 +109,7 @@ export async function mentorsView(main) {
                 error.textContent = problemText(e);
             }
         };
-        return h('li', { dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
+        return h('li', { id: `session-${s.id}`, class: 'session', dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
             h('span', { class: `badge ${s.status}` }, s.status), h('div', { class: 'small muted' }, `${s.kind} · ${s.agencyId}`),
             open ? h('div', {},
                 h('div', { class: 'field' }, h('label', { for: `reason-${s.id}` }, t('mt.reason')), reason),
@@ -111,7 +118,7 @@ export async function mentorsView(main) {
                         h('button', { type: 'button', class: 'secondary', onfocus: loadMoves, onmouseenter: loadMoves,
                             onclick: async () => { await loadMoves(); if (moveTo.value) post('reschedule', { start: moveTo.value, reason: reason.value || null }, 'mt.moved'); } }, t('mt.reschedule')))
                     : null,
-                h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: () => post('cancel', { reason: reason.value || null }, 'mt.cancelled') }, t('mt.cancel'))))
+                h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger cancel', onclick: () => post('cancel', { reason: reason.value || null }, 'mt.cancelled') }, t('mt.cancel'))))
                 : null,
             error);
     }

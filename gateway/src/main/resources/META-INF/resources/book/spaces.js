@@ -49,8 +49,10 @@ export async function spacesView(main) {
     type.addEventListener('change', syncTimes);
     syncTimes();
 
+    let latest = 0;
     async function find() {
-        message.textContent = '';
+        // Only the answer to the latest search is shown, whatever order the answers arrive in.
+        const mine = ++latest;
         try {
             // Desks are booked whole days, from each space's opening to its closing time.
             let ranges;
@@ -68,8 +70,11 @@ export async function spacesView(main) {
                 page.items.filter(a => type.value !== 'DESK' || `${a.space.opensAt.slice(0, 5)}` === from)
                     .forEach(a => found.push({ ...a, from: seoulIso(day.value, from), to: seoulIso(day.value, to) }));
             }
+            if (mine !== latest) return;
             found.sort((a, b) => a.space.code.localeCompare(b.space.code));
             list.replaceChildren(...(found.length ? found.map(item) : [h('li', {}, t('sp.none'))]));
+            // What the list shows now, for people (and tests) who need to know the answer is current.
+            list.dataset.query = `${type.value} ${day.value}`;
             await drawPlan(found);
         } catch (e) {
             showProblem(form, e);
@@ -127,7 +132,11 @@ export async function spacesView(main) {
         }
     }
 
-    form.addEventListener('submit', event => { event.preventDefault(); find(); });
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        message.textContent = '';
+        find();
+    });
     main.append(h('h2', {}, t('sp.title')), h('div', { class: 'card' }, form), message, h('h3', {}, t('sp.list')), list, plan);
     await find();
 }

@@ -11,7 +11,8 @@ addDictionary({
         'al.res.RESOLVED_BY_119': '119 처리', 'al.res.DEVICE_FIXED': '기기 조치', 'al.res.RESIDENT_AWAY': '부재',
         'al.res.FALSE_ALARM': '오경보', 'al.res.ACCIDENTAL_PRESS': '실수로 누름', 'al.raisedAt': '발생', 'al.device': '기기',
         'al.by': '담당: {who}', 'al.occurrences': '{count}회', 'al.showClosed': '종결된 경보도 보기',
-        'kind.EMERGENCY_EVENT': '응급 호출', 'kind.VITAL_CLINICAL_LIMIT': '생체 신호 위험', 'kind.VITAL_PERSONAL_BASELINE': '평소와 다른 생체 신호',
+        'kind.SOS': '응급 호출(SOS)', 'kind.FALL': '낙상', 'kind.SMOKE': '연기 감지', 'kind.GAS': '가스 감지',
+        'kind.HEART_RATE': '심박 이상', 'kind.SPO2': '산소포화도 저하',
         'kind.INACTIVITY': '장시간 무활동', 'kind.LOW_BATTERY': '배터리 부족', 'kind.DEVICE_SILENT': '기기 무응답'
     },
     en: {
@@ -22,7 +23,8 @@ addDictionary({
         'al.res.RESOLVED_BY_119': 'Handled by 119', 'al.res.DEVICE_FIXED': 'Device fixed', 'al.res.RESIDENT_AWAY': 'Resident away',
         'al.res.FALSE_ALARM': 'False alarm', 'al.res.ACCIDENTAL_PRESS': 'Pressed by accident', 'al.raisedAt': 'Raised', 'al.device': 'Device',
         'al.by': 'Taken by {who}', 'al.occurrences': '{count} times', 'al.showClosed': 'Show closed alerts too',
-        'kind.EMERGENCY_EVENT': 'Emergency call', 'kind.VITAL_CLINICAL_LIMIT': 'Vital sign at a clinical limit', 'kind.VITAL_PERSONAL_BASELINE': 'Vital sign off the usual',
+        'kind.SOS': 'SOS call', 'kind.FALL': 'Fall', 'kind.SMOKE': 'Smoke', 'kind.GAS': 'Gas',
+        'kind.HEART_RATE': 'Heart rate', 'kind.SPO2': 'Low SpO2',
         'kind.INACTIVITY': 'Long inactivity', 'kind.LOW_BATTERY': 'Low battery', 'kind.DEVICE_SILENT': 'Device silent'
     }
 });

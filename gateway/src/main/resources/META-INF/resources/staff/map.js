@@ -44,8 +44,10 @@ export function drawMap(geo) {
     const k = Math.cos((minLat + maxLat) / 2 * Math.PI / 180);
     const spanX = Math.max((maxLon - minLon) * k, 0.002), spanY = Math.max(maxLat - minLat, 0.002);
     const scale = Math.min((W - 2 * P) / spanX, (H - 2 * P) / spanY);
-    const x = lon => P + ((lon - minLon) * k) * scale + ((W - 2 * P) - spanX * scale) / 2;
-    const y = lat => H - P - (lat - minLat) * scale - ((H - 2 * P) - spanY * scale) / 2;
+    // Centred on the middle of the buildings, so one building alone sits in the middle too.
+    const midLon = (minLon + maxLon) / 2, midLat = (minLat + maxLat) / 2;
+    const x = lon => W / 2 + (lon - midLon) * k * scale;
+    const y = lat => H / 2 - (lat - midLat) * scale;
     const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': t('map.label') });
     svg.append(h('svg:rect', { x: 0, y: 0, width: W, height: H, fill: '#eef2f6' }));
     // One outline per complex around its buildings.
@@ -58,7 +60,7 @@ export function drawMap(geo) {
         const xs = list.map(f => x(f.geometry.coordinates[0])), ys = list.map(f => y(f.geometry.coordinates[1]));
         const x1 = Math.min(...xs) - 36, y1 = Math.min(...ys) - 36, x2 = Math.max(...xs) + 36, y2 = Math.max(...ys) + 30;
         svg.append(h('svg:rect', { x: x1, y: y1, width: x2 - x1, height: y2 - y1, rx: 12, fill: '#ffffff', stroke: '#9aa5b1', 'stroke-dasharray': '4 3' }),
-            h('svg:text', { x: x1 + 6, y: y1 + 14 }, key));
+            h('svg:text', { x: x1, y: y1 - 6 }, key));
     }
     const maxResidents = Math.max(...features.map(f => f.properties.residents));
     for (const f of features) {
@@ -72,9 +74,9 @@ export function drawMap(geo) {
             h('svg:text', { x: cx + r + 3, y: cy + 4 }, p.building ?? '*')));
     }
     const rows = features.map(f => f.properties).map(p => h('tr', {},
-        h('td', {}, `${p.dong} ${p.complex} ${p.building ?? `(${t('map.merged')}: ${(p.mergedBuildings || []).join(', ')})`}`),
+        h('td', {}, `${p.dong} ${p.complex} ${p.building ?? `(${t('map.merged')}: ${p.mergedBuildings})`}`),
         h('td', {}, p.residents), h('td', {}, h('span', { class: `badge ${levelOf(p.averageRiskScore)}` }, p.averageRiskScore)),
-        h('td', {}, (p.topNeeds || []).map(n => t(`cat.${n}`)).join(', '))));
+        h('td', {}, (p.topNeeds || []).map(n => `${t(`cat.${n.need}`)} ${n.residents}`).join(', '))));
     return h('div', {}, h('figure', { class: 'card' }, svg, legend), note,
         h('div', { class: 'table-wrap' }, h('table', {},
             h('thead', {}, h('tr', {}, ...['map.building', 'map.residents', 'map.avg', 'map.needs'].map(k => h('th', { scope: 'col' }, t(k))))),

@@ -47,18 +47,24 @@ class ProxyStreamingTest {
         return HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + TOKEN);
     }
 
-    @Test
-    void serverSentEventsArriveOneByOneWhileTheServiceHoldsTheStreamOpen() throws Exception {
-        String path = "/api/care/alerts/" + UUID.randomUUID() + "/stream";
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        services.answer(path, FakeServices.eventStream(release, "fall", "sos", "inactivity"));
-
+    /** Opens an event stream through the gateway; returns once its head has arrived (at most 5 s). */
+    private HttpResponse<Stream<String>> openEventStream(String path) throws Exception {
         HttpResponse<Stream<String>> response = http
                 .sendAsync(request(path).header("Accept", "text/event-stream").build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .get(5, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
+        return response;
+    }
+
+    @Test
+    void serverSentEventsArriveOneByOneWhileTheServiceHoldsTheStreamOpen() throws Exception {
+        String path = "/api/care/alerts/" + UUID.randomUUID() + "/stream";
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        services.answer(path, FakeServices.eventStream(release, "fall", "sos", "inactivity"));
+
+        HttpResponse<Stream<String>> response = openEventStream(path);
         Iterator<String> lines = response.body().iterator();
 
         // The service sends nothing more until released: a gateway that buffered would never show this line.
@@ -80,12 +86,7 @@ class ProxyStreamingTest {
         CompletableFuture<Void> release = new CompletableFuture<>();
         services.answer(path, FakeServices.quietEventStream(release, "sos"));
 
-        HttpResponse<Stream<String>> response = http
-                .sendAsync(request(path).header("Accept", "text/event-stream").build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .get(5, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<Stream<String>> response = openEventStream(path);
 
         release.complete(null);
         Iterator<String> lines = response.body().iterator();
