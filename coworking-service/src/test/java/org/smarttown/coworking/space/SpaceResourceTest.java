@@ -72,6 +72,13 @@ class SpaceResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("capacty"))
                 .body("errors[0].message", equalTo("is not a known field"));
+        // A value of the wrong JSON type is refused, not converted.
+        as(MANAGER).body(valid.replace("\"capacity\":1", "\"capacity\":\"1\"") + "}").post("/api/coworking/spaces").then()
+                .statusCode(400).body("errors[0].field", equalTo("capacity"));
+        as(MANAGER).body(valid.replace("\"Desk\"", "42") + "}").post("/api/coworking/spaces").then()
+                .statusCode(400).body("errors[0].field", equalTo("name"));
+        as(MANAGER).body(valid.replace("\"DESK\"", "0") + "}").post("/api/coworking/spaces").then()
+                .statusCode(400).body("errors[0].field", equalTo("type"));
         // Only one JSON value is a body; what follows it is not silently dropped.
         as(MANAGER).body(valid + "}{\"code\":\"X-1\"}").post("/api/coworking/spaces").then().statusCode(400)
                 .contentType("application/problem+json");
