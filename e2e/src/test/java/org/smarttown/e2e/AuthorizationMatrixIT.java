@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -262,11 +261,6 @@ class AuthorizationMatrixIT {
         }
     }
 
-    @AfterAll
-    static void stopSuite() {
-        LocalSuite.stopIfStartedHere();
-    }
-
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (String line : MATRIX.lines().map(String::strip).toList()) {
@@ -382,13 +376,7 @@ class AuthorizationMatrixIT {
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 429 || attempt >= 10) {
-                return response;
-            }
-            Thread.sleep(1000L * Math.max(1, response.headers().firstValueAsLong("Retry-After").orElse(1)));
-        }
+        return Gateway.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String body(String method, String path, String token, String json, int status)
@@ -438,17 +426,9 @@ class AuthorizationMatrixIT {
         } else {
             request.header("Content-Type", "application/json").method(row.method(), HttpRequest.BodyPublishers.ofString("{}"));
         }
-        for (int attempt = 0; ; attempt++) {
-            // Headers are enough; the live alert stream would otherwise never end.
-            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            if (response.statusCode() == 429 && attempt < 10) {
-                // The gateway's rate limit per caller: wait as it says, then ask again.
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-                Thread.sleep(1000L * Math.max(1, seconds));
-                continue;
-            }
-            return response.statusCode();
-        }
+        // Headers are enough; the live alert stream would otherwise never end.
+        HttpResponse<InputStream> response = Gateway.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
     }
 }

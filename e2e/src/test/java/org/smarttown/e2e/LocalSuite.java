@@ -48,17 +48,7 @@ final class LocalSuite {
 
     /** Stops Keycloak alone (its whole process group, as ./smarttown down would). */
     static void stopKeycloak() {
-        try {
-            String pid = java.nio.file.Files.readString(HOME.resolve(".run/pids/keycloak.pid")).strip();
-            Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + pid).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("could not stop Keycloak (process group " + pid + ")");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak was not started by ./smarttown here", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SuiteControl.stop("keycloak", "TERM");
     }
 
     /**
