@@ -172,12 +172,34 @@ function openStream(url, token, onEvent) {
     });
 }
 
+// A token from Keycloak, fetched again once it is older than four minutes (they live five).
+function tokenSource(tokenUrl, form, fallback) {
+    let token = fallback, fetchedAt = tokenUrl ? 0 : Infinity;
+    return async () => {
+        if (nowMs() - fetchedAt > 240_000) {
+            const r = await request('POST', tokenUrl, {
+                body: new URLSearchParams(form).toString(),
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            });
+            if (r.status !== 200) throw new Error(`token for ${form.client_id}: ${r.status} ${r.body}`);
+            token = JSON.parse(r.body).access_token;
+            fetchedAt = nowMs();
+        }
+        return token;
+    };
+}
+
 // SOS → alert on the live stream, one button at a time, while background readings flow.
 async function alerts(o) {
+    // Dev-only demo credentials (k8s/keycloak/smarttown-realm.json), as bench/run uses.
+    const hubToken = tokenSource(o['token-url'], { grant_type: 'client_credentials', client_id: 'device-hub',
+        client_secret: 'device-hub-secret' }, o['hub-token']);
+    const staffToken = tokenSource(o['token-url'], { grant_type: 'password', client_id: 'smarttown-cli',
+        client_secret: 'smarttown-cli-secret', username: 'supervisor1', password: 'smarttown' }, o['staff-token']);
     const buttons = o.buttons.split(','), bands = o.bands.split(',');
     const iterations = Number(o.iterations), backgroundRate = Number(o['background-rate']);
     const waiters = new Map(); // serial -> resolve(alert)
-    const close = await openStream(o['stream-url'], o['staff-token'], (alert) => {
+    const close = await openStream(o['stream-url'], await staffToken(), (alert) => {
         if (alert.kind === 'SOS' && alert.status === 'RAISED' && waiters.has(alert.deviceSerial)) {
             const w = waiters.get(alert.deviceSerial);
             waiters.delete(alert.deviceSerial);
@@ -194,7 +216,8 @@ async function alerts(o) {
         let next = nowMs();
         while (running && backgroundRate > 0) {
             next += interval;
-            request('POST', o['readings-url'], { token: o['hub-token'], body: readingBatch(bands, perBatch, seqBase, counter) })
+            const token = await hubToken();
+            request('POST', o['readings-url'], { token, body: readingBatch(bands, perBatch, seqBase, counter) })
                 .then((r) => { if (r.status === 202) backgroundSent += perBatch; }, () => {});
             const wait = next - nowMs();
             if (wait > 0) await sleep(wait);
@@ -209,17 +232,18 @@ async function alerts(o) {
         const arrived = new Promise((resolve) => waiters.set(serial, resolve));
         const t0 = nowMs();
         const sent = await request('POST', o['readings-url'], {
-            token: o['hub-token'],
+            token: await hubToken(),
             body: { readings: [{ deviceSerial: serial, type: 'SOS', value: 1, unit: '1', measuredAt: new Date().toISOString(), sequence: sosSeq + i }] },
         });
-        if (sent.status !== 202) throw new Error(`SOS reading answered ${sent.status}: ${sent.body}`);
+        if (sent.status !== 202) { missed++; waiters.delete(serial); continue; }
         const alert = await Promise.race([arrived, sleep(5000).then(() => null)]);
         if (!alert) { missed++; waiters.delete(serial); continue; }
         latencies.push(nowMs() - t0);
         // Close it, so that the next SOS of this button raises a new alert instead of grouping.
         const base = `${o['alerts-url']}/${alert.id}`;
-        await request('POST', `${base}/acknowledge`, { token: o['staff-token'], body: { note: 'bench' } });
-        await request('POST', `${base}/resolve`, { token: o['staff-token'], body: { resolution: 'ACCIDENTAL_PRESS', note: 'bench' } });
+        const staff = await staffToken();
+        await request('POST', `${base}/acknowledge`, { token: staff, body: { note: 'bench' } });
+        await request('POST', `${base}/resolve`, { token: staff, body: { resolution: 'ACCIDENTAL_PRESS', note: 'bench' } });
         await sleep(100);
     }
     running = false;
