@@ -52,7 +52,15 @@ class FounderBookingIT {
                 mentor.findElements(By.cssSelector("select option")).stream().map(WebElement::getText)
                         .filter(text -> text.startsWith("One-to-one")).findFirst().orElseThrow());
         mentor.findElement(By.cssSelector("button.show-slots")).click();
-        phone.waitFor(d -> mentor.findElements(By.cssSelector("button.slot")).stream().findFirst().orElse(null)).click();
+        // Choosing the type and pressing the button each load the slots; click one of the list that stays.
+        phone.waitFor(d -> {
+            try {
+                mentor.findElements(By.cssSelector("button.slot")).get(0).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | IndexOutOfBoundsException notYet) {
+                return false;
+            }
+        });
         String sessionId = phone.waitFor(d -> d.findElement(By.id("mentoring-result")).getAttribute("data-session"));
         WebElement session = phone.find("#session-" + sessionId);
         String bookedAt = session.findElement(By.tagName("strong")).getText();

@@ -49,11 +49,15 @@ export async function mentorsView(main) {
         const loadTypes = types(m.agencyId).then(list => list.forEach(st =>
             typeSelect.append(h('option', { value: st.id }, `${st.name} (${t('mt.minutes', { count: st.durationMinutes })})`))));
         loadTypes.catch(e => { error.textContent = problemText(e); });
+        let latestShow = 0;
         const show = async () => {
             error.textContent = '';
+            const mine = ++latestShow;
             try {
                 await loadTypes;
                 const slots = await slotsOf(m.id, typeSelect.value);
+                // A newer request (another type chosen, the button pressed again) answers for itself.
+                if (mine !== latestShow) return;
                 slotsBox.replaceChildren(slots.length
                     ? h('div', { class: 'actions' }, ...slots.slice(0, 12).map(s => h('button', { type: 'button', class: 'secondary slot', onclick: () => book(m, typeSelect.value, s.start, error) },
                         `${fmtDateTime(s.start)}${s.seatsLeft > 1 ? ` · ${t('mt.seats', { count: s.seatsLeft })}` : ''}`)))
