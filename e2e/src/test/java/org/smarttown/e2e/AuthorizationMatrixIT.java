@@ -254,11 +254,45 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void startSuite() {
         LocalSuite.ensureUp();
+        TOKENS.putAll(tokens());
+    }
+
+    /** A token for every caller but NOBODY. */
+    static Map<Caller, String> tokens() {
+        Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
             if (caller != Caller.NOBODY) {
-                TOKENS.put(caller, caller.token());
+                tokens.put(caller, caller.token());
             }
         }
+        return tokens;
+    }
+
+    /** Every operation the services publish in their OpenAPI documents, as "METHOD path" → its description. */
+    static Map<String, JsonNode> publishedOperations() throws IOException, InterruptedException {
+        Map<String, JsonNode> published = new java.util.TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (var service : OPENAPI.entrySet()) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.getValue()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), service.getKey() + " OpenAPI");
+            JsonNode paths = json.readTree(response.body()).path("paths");
+            paths.fieldNames().forEachRemaining(path -> paths.get(path).fields().forEachRemaining(operation -> {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
+                    published.put(operation.getKey().toUpperCase() + " " + path, operation.getValue());
+                }
+            }));
+        }
+        return published;
+    }
+
+    /** A row's path with made-up values for its parameters: nothing they name exists. */
+    static String fill(String path) {
+        return path.replace("{serial}", "NO-SUCH-DEVICE")
+                .replace("{type}", "MEETING_ROOM")
+                .replace("{floor}", "1")
+                .replace("{token}", "f".repeat(43))
+                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 
     static List<Row> rows() {
@@ -276,19 +310,7 @@ class AuthorizationMatrixIT {
 
     @Test
     void theTableListsExactlyTheOperationsTheServicesPublish() throws Exception {
-        Set<String> published = new TreeSet<>();
-        ObjectMapper json = new ObjectMapper();
-        for (var service : OPENAPI.entrySet()) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.getValue()))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), service.getKey() + " OpenAPI");
-            JsonNode paths = json.readTree(response.body()).path("paths");
-            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-                    published.add(method.toUpperCase() + " " + path);
-                }
-            }));
-        }
+        Set<String> published = publishedOperations().keySet();
         Set<String> tabled = rows().stream().map(Row::key).collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(published);
         missing.removeAll(tabled);
@@ -405,12 +427,7 @@ class AuthorizationMatrixIT {
 
     /** The row's request with made-up ids and an empty body; the status, once the gateway lets it through. */
     private static int call(Row row, String token) throws IOException, InterruptedException {
-        String path = row.path()
-                .replace("{serial}", "NO-SUCH-DEVICE")
-                .replace("{type}", "MEETING_ROOM")
-                .replace("{floor}", "1")
-                .replace("{token}", "f".repeat(43));
-        path = path.replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+        String path = fill(row.path());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalSuite.GATEWAY + path))
                 .timeout(Duration.ofSeconds(20))
                 // Any type: calendars, CSV, SVG and the event stream are not JSON, and a type the

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class BadInputIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
 
     /** Bodies that are wrong whatever the endpoint expects. */
@@ -52,11 +50,7 @@ class BadInputIT {
     @BeforeAll
     static void startSuite() {
         LocalSuite.ensureUp();
-        for (Caller caller : Caller.values()) {
-            if (caller != Caller.NOBODY) {
-                TOKENS.put(caller, caller.token());
-            }
-        }
+        TOKENS.putAll(AuthorizationMatrixIT.tokens());
     }
 
     record Sent(String what, int status, String contentType, String body) {
@@ -74,7 +68,7 @@ class BadInputIT {
             }
             Caller caller = firstAllowed(row);
             for (String body : bodiesFor(row)) {
-                Sent answer = send(row.method(), fill(row.path()), caller,
+                Sent answer = send(row.method(), AuthorizationMatrixIT.fill(row.path()), caller,
                         row.path().equals("/api/residents/imports") ? "text/csv" : "application/json",
                         body.getBytes(StandardCharsets.UTF_8));
                 sent++;
@@ -82,9 +76,9 @@ class BadInputIT {
             }
             // Bytes that are not UTF-8 at all, and a body over the gateway's size limit.
             sent += 2;
-            check(row.key() + " invalid UTF-8", send(row.method(), fill(row.path()), caller, "application/json",
+            check(row.key() + " invalid UTF-8", send(row.method(), AuthorizationMatrixIT.fill(row.path()), caller, "application/json",
                     new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }), wrong);
-            check(row.key() + " 2 MB body", send(row.method(), fill(row.path()), caller, "application/json",
+            check(row.key() + " 2 MB body", send(row.method(), AuthorizationMatrixIT.fill(row.path()), caller, "application/json",
                     ("{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8)), wrong);
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + sent + " answers were not a 4xx problem:\n" + String.join("\n", wrong));
@@ -239,23 +233,13 @@ class BadInputIT {
         throw new IllegalStateException(row.key() + " allows no caller");
     }
 
-    private static String fill(String path) {
-        return path.replace("{serial}", "NO-SUCH-DEVICE").replace("{type}", "MEETING_ROOM")
-                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
-    }
-
     private static Set<String> operationsWithARequestBody() throws IOException, InterruptedException {
         Set<String> operations = new java.util.TreeSet<>();
-        for (String port : List.of("8081", "8082", "8083", "8084")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode paths = JSON.readTree(response.body()).path("paths");
-            paths.fieldNames().forEachRemaining(path -> paths.get(path).fields().forEachRemaining(op -> {
-                if (op.getValue().has("requestBody")) {
-                    operations.add(op.getKey().toUpperCase() + " " + path);
-                }
-            }));
-        }
+        AuthorizationMatrixIT.publishedOperations().forEach((operation, description) -> {
+            if (description.has("requestBody")) {
+                operations.add(operation);
+            }
+        });
         assertTrue(operations.size() > 30, "write endpoints found in the OpenAPI documents: " + operations);
         return operations;
     }
