@@ -17,6 +17,7 @@ import org.smarttown.care.common.Actor;
 import org.smarttown.care.common.OpenProfiles;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.Condition;
+import org.smarttown.commons.db.TransactionLocks;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.commons.problem.Conflict;
@@ -37,6 +38,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class VrService {
+
+    /** First key of the advisory locks taken per resident while enrolling ("VR" in ASCII). */
+    private static final int ENROLMENT_LOCK_SPACE = 0x5652;
 
     // --- programmes ---
 
@@ -152,7 +156,9 @@ public class VrService {
                                             .collect(Collectors.joining(", "))
                                     + "); a care supervisor may enrol them with an overrideReason"));
                         }
-                        return takeSeat(s).chain(() -> insert(s, profile, actor, clash, override ? request.overrideReason() : null, now));
+                        // One resident's enrolments one at a time (see TransactionLocks).
+                        return TransactionLocks.lock(ENROLMENT_LOCK_SPACE, profile.residentId).chain(() -> takeSeat(s))
+                                .chain(() -> insert(s, profile, actor, clash, override ? request.overrideReason() : null, now));
                     }));
         }).chain(() -> detail(sessionId)))
                 .onFailure(VrService::isOverlap).transform(e -> new Conflict("overlapping-session",

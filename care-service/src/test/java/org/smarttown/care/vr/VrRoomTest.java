@@ -100,7 +100,7 @@ class VrRoomTest {
 
     @Test
     void oneResidentSentToTwoOverlappingSessionsAtOnceGetsExactlyOne() throws Exception {
-        List<UUID> residents = fixtures.residents("겹침", 5);
+        List<UUID> residents = fixtures.residents("겹침", 12);
         String first = session(MEMORY_GARDEN, at(120), at(150), 10);
         String second = session(VILLAGE_WALK, at(140), at(170), 10);
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -117,7 +117,7 @@ class VrRoomTest {
         }
         int enrolled = (int) given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + first).then().extract().path("enrolled")
                 + (int) given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + second).then().extract().path("enrolled");
-        assertEquals(5, enrolled, "the refused enrolment gave its seat back");
+        assertEquals(12, enrolled, "the refused enrolment gave its seat back");
         // A session right after the first one does not overlap it.
         String later = session(MEMORY_GARDEN, at(170), at(200), 10);
         assertEquals(201, enrol(CARER, later, residents.get(0), null));

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.smarttown.commons.db.TransactionLocks;
 import org.smarttown.commons.outbox.Outbox;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
@@ -44,6 +45,9 @@ import io.smallrye.mutiny.Uni;
 public class BookingService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** First key of the advisory locks taken per space while inserting a booking ("SP"). */
+    private static final int SPACE_LOCK_SPACE = 0x5350;
 
     private final CoworkingConfig config;
     private final Outbox outbox;
@@ -186,7 +190,8 @@ public class BookingService {
         booking.checkInToken = token();
         booking.releaseAt = start.plus(config.noShowAfter());
         booking.createdAt = now;
-        return booking.<Booking> persistAndFlush()
+        // Bookings of one space one at a time, so that a lost race is a 23P01 (409) and never a deadlock.
+        return TransactionLocks.lock(SPACE_LOCK_SPACE, space.id).chain(() -> booking.<Booking> persistAndFlush())
                 .call(saved -> outbox.publish(BookingEvents.ADDRESS, BookingEvents.BookingConfirmed.TYPE,
                         BookingEvents.VERSION, new BookingEvents.BookingConfirmed(saved.id, space.id, space.code,
                                 saved.username, saved.teamId, BookingView.local(saved.startAt, zone()),

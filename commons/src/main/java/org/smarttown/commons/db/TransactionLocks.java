@@ -1,0 +1,34 @@
+package org.smarttown.commons.db;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * PostgreSQL advisory locks held until the current transaction ends.
+ *
+ * <p>
+ * Two transactions inserting conflicting rows under an exclusion constraint each wait for the
+ * other's uncommitted row, and PostgreSQL breaks that deadlock by failing one of them (40P01)
+ * rather than reporting the conflict (23P01). Taking a lock on the contended thing first (a
+ * resident, a space) makes the second writer wait for the first to commit and then see its row.
+ */
+public final class TransactionLocks {
+
+    private TransactionLocks() {
+    }
+
+    /**
+     * Waits for, then holds until commit or rollback, the lock on {@code id} within {@code space}
+     * (a constant per kind of thing locked). Two ids sharing a hash only wait for each other.
+     */
+    public static Uni<Void> lock(int space, UUID id) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, space)
+                .setParameter(2, id.hashCode())
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+}
