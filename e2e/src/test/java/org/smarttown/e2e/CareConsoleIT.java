@@ -3,6 +3,7 @@ package org.smarttown.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -37,6 +38,7 @@ class CareConsoleIT {
         browser.find("#open-record").click();
         new Select(browser.find("#screening-instrument")).selectByValue("PHQ-9");
         browser.find("#screening-form[data-instrument='PHQ-9']");
+        assertFalse(browser.find("#screening-save").isEnabled(), "an empty form cannot be saved");
 
         int[] answers = { 2, 1, 3, 2, 1 };
         for (int i = 0; i < answers.length; i++) {
@@ -79,7 +81,56 @@ class CareConsoleIT {
         assertTrue(trend.getBoolean("instruments[0].latest.followUp"));
         // The trend beside the vitals chart now has the point.
         browser.find("svg.trend[data-instrument='PHQ-9'][data-points='1'] circle");
-        browser.screenshot("screening-trend", browser.find("#screenings"));
+        WebElement chart = browser.find("#screening-trend");
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", chart);
+        browser.screenshot("screening-trend", chart);
+    }
+
+    @Test
+    void theGdsAndTheCognitiveScreeningAreScoredInThePageAsTheServiceScoresThem() {
+        String residentId = residentInCare("인지" + UUID.randomUUID().toString().substring(0, 6));
+        browser.openAs("/staff/#residents/" + residentId, "carer1");
+        browser.find("#open-record").click();
+
+        // GDS-15 all "yes": the five reverse-scored items (1, 5, 7, 11, 13) count for nothing → 10, MODERATE.
+        new Select(browser.find("#screening-instrument")).selectByValue("GDS-15");
+        browser.find("#screening-form[data-instrument='GDS-15']");
+        for (int item = 1; item <= 15; item++) {
+            answer(item, "true");
+        }
+        assertEquals("10", live().getAttribute("data-total"));
+        assertEquals("MODERATE", live().getAttribute("data-band"));
+        saveAndCompareWithTheLiveScore();
+
+        // Cognitive: 20 points at 82 (age from the birth date) with 5 years of school; the cutoff there is 20 → NORMAL.
+        new Select(browser.find("#screening-instrument")).selectByValue("COGNITIVE");
+        browser.find("#screening-form[data-instrument='COGNITIVE']");
+        assertEquals(String.valueOf(java.time.Period.between(java.time.LocalDate.of(1944, 5, 6), java.time.LocalDate.now()).getYears()),
+                browser.find("#cog-age").getAttribute("value"), "the age comes from the record");
+        browser.find("#cog-age").clear();
+        browser.find("#cog-age").sendKeys("82");
+        browser.find("#cog-total").sendKeys("20");
+        browser.find("#cog-education").sendKeys("5");
+        assertEquals("NORMAL", live().getAttribute("data-band"));
+        browser.find("#cog-total").clear();
+        browser.find("#cog-total").sendKeys("19");
+        assertEquals("IMPAIRED", live().getAttribute("data-band"));
+        browser.screenshot("cognitive-live");
+        saveAndCompareWithTheLiveScore();
+    }
+
+    private static void saveAndCompareWithTheLiveScore() {
+        WebElement live = live();
+        String total = live.getAttribute("data-total"), band = live.getAttribute("data-band"), followUp = live.getAttribute("data-follow-up");
+        String previous = browser.driver.findElement(By.id("screening-result")).getAttribute("data-band");
+        browser.find("#screening-save").click();
+        WebElement result = browser.waitFor(d -> {
+            WebElement r = d.findElement(By.id("screening-result"));
+            return r.getAttribute("data-band") != null && !r.getAttribute("data-band").equals(previous) ? r : null;
+        });
+        assertEquals(total, result.getAttribute("data-total"));
+        assertEquals(band, result.getAttribute("data-band"));
+        assertEquals(followUp, result.getAttribute("data-follow-up"));
     }
 
     @Test
@@ -152,8 +203,11 @@ class CareConsoleIT {
         browser.find("#vr-candidates li[data-resident='" + residentId + "'] button.enrol").click();
     }
 
-    private static void answer(int item, int value) {
-        browser.find("#item-" + item + " input[value='" + value + "']").click();
+    private static void answer(int item, Object value) {
+        WebElement choice = browser.find("#item-" + item + " input[value='" + value + "']");
+        // As a person scrolls: the item to the middle of the window, clear of the score bar kept at the bottom.
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", choice);
+        choice.click();
     }
 
     private static WebElement live() {

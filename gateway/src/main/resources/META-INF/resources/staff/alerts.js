@@ -18,9 +18,9 @@ addDictionary({
         'level.CRITICAL': '위급', 'level.WARNING': '주의', 'level.TECHNICAL': '기기 점검',
         'astatus.RAISED': '발생', 'astatus.ESCALATED': '상향 보고됨', 'astatus.ACKNOWLEDGED': '확인됨', 'astatus.DISPATCHED': '출동 중',
         'astatus.RESOLVED': '종결', 'astatus.FALSE_ALARM': '오경보 종결',
-        'rule.EMERGENCY_EVENT': '기기에서 응급 신호({kind})가 들어와 즉시 위급 경보를 올렸습니다.',
-        'rule.VITAL_CLINICAL_LIMIT': '{kind} 측정값이 임상 기준(심박 40 미만·130 초과, 산소포화도 90% 미만)을 벗어났습니다.',
-        'rule.VITAL_PERSONAL_BASELINE': '{kind} 측정값이 이 대상자의 평소 범위(최근 14일 기준)를 벗어났습니다.',
+        'rule.EMERGENCY_EVENT': '기기에서 응급 신호가 들어와, 확인을 기다리지 않고 즉시 위급 경보를 올렸습니다.',
+        'rule.VITAL_CLINICAL_LIMIT': '측정값이 임상 기준(심박 40 미만·130 초과, 산소포화도 90% 미만)을 벗어났습니다.',
+        'rule.VITAL_PERSONAL_BASELINE': '측정값이 이 대상자의 평소 범위(최근 14일 기준)를 벗어났습니다.',
         'rule.INACTIVITY': '활동 시간대에 정해진 시간 이상 움직임·출입 기록이 없습니다.',
         'rule.LOW_BATTERY': '기기 배터리가 부족합니다. 충전이나 교체가 필요합니다.',
         'rule.SCREENING_CRITICAL_ITEM': '선별 검사의 위기 문항(PHQ-9 9번)에 응답이 있어 즉시 위급 경보를 올렸습니다.',
@@ -42,9 +42,9 @@ addDictionary({
         'level.CRITICAL': 'Critical', 'level.WARNING': 'Warning', 'level.TECHNICAL': 'Technical',
         'astatus.RAISED': 'Raised', 'astatus.ESCALATED': 'Escalated', 'astatus.ACKNOWLEDGED': 'Acknowledged', 'astatus.DISPATCHED': 'Dispatched',
         'astatus.RESOLVED': 'Resolved', 'astatus.FALSE_ALARM': 'False alarm',
-        'rule.EMERGENCY_EVENT': 'The device sent an emergency signal ({kind}): critical at once.',
-        'rule.VITAL_CLINICAL_LIMIT': '{kind} outside the clinical limits (heart rate under 40 or over 130, SpO2 under 90 %).',
-        'rule.VITAL_PERSONAL_BASELINE': '{kind} outside this resident’s own usual range (last 14 days).',
+        'rule.EMERGENCY_EVENT': 'The device sent an emergency signal: critical at once, no confirmation awaited.',
+        'rule.VITAL_CLINICAL_LIMIT': 'Outside the clinical limits (heart rate under 40 or over 130, SpO2 under 90 %).',
+        'rule.VITAL_PERSONAL_BASELINE': 'Outside this resident’s own usual range (last 14 days).',
         'rule.INACTIVITY': 'No movement or door activity during active hours for longer than the quiet period.',
         'rule.LOW_BATTERY': 'The device’s battery is low: charge or replace it.',
         'rule.SCREENING_CRITICAL_ITEM': 'A screening’s critical item (PHQ-9 item 9) was answered: critical at once.',
@@ -74,7 +74,7 @@ function label(key, fallback) {
 function explanation(a) {
     const rule = a.explanation?.rule;
     const key = `rule.${rule}`;
-    const sentence = rule && t(key) !== key ? t(key, { kind: kindName(a.kind) }) : null;
+    const sentence = rule && t(key) !== key ? t(key) : null;
     return h('div', { class: 'explanation' },
         h('p', {}, h('strong', {}, kindName(a.kind)), sentence ? ` — ${sentence}` : ''),
         a.summary ? h('p', { class: 'small muted' }, `${t('al.details')}: `, h('span', { lang: 'en' }, a.summary)) : null);

@@ -6,7 +6,7 @@ import { addDictionary, api, h, problemText, showProblem, t, fmtDateTime, lang }
 
 addDictionary({
     ko: {
-        'scr.title': '선별 검사', 'scr.note': '메모', 'scr.instrument': '검사 도구', 'scr.save': '검사 결과 저장', 'scr.reset': '처음부터',
+        'scr.title': '선별 검사', 'scr.note': '메모', 'scr.start': '문항에 답하는 대로 점수가 계산됩니다.', 'scr.instrument': '검사 도구', 'scr.save': '검사 결과 저장', 'scr.reset': '처음부터',
         'scr.live': '현재 점수', 'scr.answered': '응답 {answered}/{items}문항', 'scr.total': '{total}점 (최대 {max}점)',
         'scr.prorated': '미응답 {missing}문항은 응답한 문항의 평균으로 보정됩니다.',
         'scr.incomplete': '미응답 {missing}문항: {max}문항까지만 보정되므로 지금 저장하면 “미완료”로 기록되고 점수가 매겨지지 않으며, 곧바로 재검사 대상이 됩니다.',
@@ -26,7 +26,7 @@ addDictionary({
         'inst.PHQ-9': 'PHQ-9 우울 선별', 'inst.GDS-15': 'GDS-15 노인 우울 척도(단축형)', 'inst.COGNITIVE': '인지 선별 (MMSE형 총점)'
     },
     en: {
-        'scr.title': 'Screenings', 'scr.note': 'Note', 'scr.instrument': 'Instrument', 'scr.save': 'Save the screening', 'scr.reset': 'Start again',
+        'scr.title': 'Screenings', 'scr.note': 'Note', 'scr.start': 'The score is worked out as you answer.', 'scr.instrument': 'Instrument', 'scr.save': 'Save the screening', 'scr.reset': 'Start again',
         'scr.live': 'Score so far', 'scr.answered': '{answered} of {items} answered', 'scr.total': '{total} points (of {max})',
         'scr.prorated': 'The {missing} unanswered item(s) count as the mean of the answered ones.',
         'scr.incomplete': '{missing} unanswered: only {max} can be prorated, so saving now records the form as INCOMPLETE, unscored and due again at once.',
@@ -186,6 +186,7 @@ function screeningForm(instrument, resident, onSaved) {
     const live = h('div', { class: 'score-live', id: 'screening-live', 'aria-live': 'polite' });
     const warning = h('div', { class: 'critical-warning hidden', id: 'screening-critical', role: 'alert' });
     const note = h('textarea', { name: 'note', id: 'screening-note', maxlength: 1000, rows: 2 });
+    const save = h('button', { type: 'submit', id: 'screening-save' }, t('scr.save'));
     let read;
 
     if (instrument.answerType === 'TOTAL') {
@@ -235,6 +236,8 @@ function screeningForm(instrument, resident, onSaved) {
                 const v = read();
                 lines.push(h('span', { class: 'small' }, t('scr.cutoff', { cutoff: s.cutoff, age: v.age, edu: v.educationYears })));
             }
+        } else if (s.status === 'INCOMPLETE' && s.answered === 0) {
+            lines.push(h('span', { class: 'muted' }, t('scr.start')));
         } else if (s.status === 'INCOMPLETE') {
             lines.push(h('span', { class: 'incomplete' }, t('scr.incomplete', { missing: s.missing, max: instrument.maxMissing })));
         } else if (s.status === 'NO_CUTOFF') {
@@ -245,6 +248,8 @@ function screeningForm(instrument, resident, onSaved) {
         live.replaceChildren(h('h4', {}, t('scr.live')), ...lines.map(line => h('p', {}, line)));
         Object.assign(live.dataset, { status: s.status, total: s.total ?? '', band: s.band ?? '', followUp: Boolean(s.followUp), flags: (s.flags || []).join(',') });
         const critical = s.critical || [];
+        // Nothing entered yet is nothing to save.
+        save.disabled = instrument.answerType === 'TOTAL' ? s.status === 'PENDING' : s.answered === 0;
         warning.classList.toggle('hidden', critical.length === 0);
         // The instrument's summary of a critical item is English; the topic says the same in the page's language.
         warning.textContent = critical.map(c => t('scr.critical', { item: c.item, summary: TOPICS[instrument.code]?.[lang()]?.[c.item - 1] ?? c.summary })).join(' ');
@@ -252,7 +257,6 @@ function screeningForm(instrument, resident, onSaved) {
     form.addEventListener('input', update);
     form.addEventListener('change', update);
 
-    const save = h('button', { type: 'submit', id: 'screening-save' }, t('scr.save'));
     form.append(warning, live,
         h('div', { class: 'field' }, h('label', { for: 'screening-note' }, t('scr.note')), note),
         h('p', { class: 'row' }, save, h('button', { type: 'reset', class: 'secondary' }, t('scr.reset'))));
@@ -269,7 +273,7 @@ function screeningForm(instrument, resident, onSaved) {
         } catch (e) {
             showProblem(form, e);
         } finally {
-            save.disabled = false;
+            update();
         }
     });
     update();
