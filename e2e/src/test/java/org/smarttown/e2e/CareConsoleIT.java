@@ -101,6 +101,8 @@ class CareConsoleIT {
         assertEquals("10", live().getAttribute("data-total"));
         assertEquals("MODERATE", live().getAttribute("data-band"));
         saveAndCompareWithTheLiveScore();
+        // The care summary beside it is read again and names the new screening.
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("care-summary"), "GDS-15"));
 
         // Cognitive: 20 points at 82 (age from the birth date) with 5 years of school; the cutoff there is 20 → NORMAL.
         new Select(browser.find("#screening-instrument")).selectByValue("COGNITIVE");

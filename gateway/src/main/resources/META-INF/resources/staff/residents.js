@@ -163,10 +163,12 @@ function renderRecord(r, risk, ctx) {
         const screenings = h('div', { class: 'card', id: 'screenings' }, h('h3', {}, t('scr.title')));
         // The care summary and the charts side by side on a wide screen; the form below them.
         parts.push(h('div', { class: 'columns' }, summary, chart), screenings);
-        api(`/api/care/residents/${r.id}/summary`).then(s => summary.replaceChildren(h('h3', {}, t('sum.title')), renderSummary(s)))
+        const loadSummary = () => api(`/api/care/residents/${r.id}/summary`).then(s => summary.replaceChildren(h('h3', {}, t('sum.title')), renderSummary(s)))
             .catch(e => summary.replaceChildren(h('h3', {}, t('sum.title')), h('p', { class: 'muted' }, problemText(e))));
+        loadSummary();
         vitalsChart(chart, r.id);
-        screeningCard(screenings, r).catch(e => screenings.append(h('p', { class: 'form-error', role: 'alert' }, problemText(e))));
+        // A saved screening may have raised an alert and planned a visit: the summary is read again.
+        screeningCard(screenings, r, loadSummary).catch(e => screenings.append(h('p', { class: 'form-error', role: 'alert' }, problemText(e))));
     }
     return h('div', {}, ...parts);
 }

@@ -130,7 +130,7 @@ function maxTotal(instrument) {
 }
 
 /** The screening card of a resident's record: instrument choice, form, live score, trend. */
-export async function screeningCard(container, resident) {
+export async function screeningCard(container, resident, onSaved = () => {}) {
     const list = await instruments();
     const trendArea = h('div', { id: 'screening-trend' });
     const select = h('select', { id: 'screening-instrument' }, ...list.map(i => h('option', { value: i.code }, instrumentName(i.code))));
@@ -156,6 +156,7 @@ export async function screeningCard(container, resident) {
                 followUp: saved.followUp, flags: (saved.flags || []).join(',') });
             show();
             loadTrend();
+            onSaved(saved);
         }));
     }
     select.addEventListener('change', () => { result.replaceChildren(); show(); });
