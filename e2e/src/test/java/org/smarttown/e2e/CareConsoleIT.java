@@ -178,7 +178,8 @@ class CareConsoleIT {
         browser.find("#done-" + fit).click();
         browser.find("#score-" + fit).sendKeys("80");
         browser.find("#attendance-" + fit + " button[type=submit]").click();
-        browser.waitFor(ExpectedConditions.attributeToBe(By.id("participant-" + fit), "data-attendance", "ATTENDED"));
+        // Read in the page: the participant's card is drawn anew with the service's answer.
+        browser.waitFor(d -> "ATTENDED".equals(browser.script("return document.getElementById(arguments[0])?.dataset.attendance", "participant-" + fit)));
         browser.screenshot("vr-attendance");
         Map<String, Object> participant = given().auth().oauth2(Tokens.user("carer1")).get("/api/care/vr/sessions/" + sessionId)
                 .then().statusCode(200).extract().jsonPath().getMap("participants.find { it.residentId == '" + fit + "' }");

@@ -180,8 +180,9 @@ class FounderBookingIT {
         // Check-in with the code opens 15 minutes before the start and closes 15 minutes after it.
         boolean openBefore = !ZonedDateTime.now(seoul).isBefore(start.minusMinutes(15));
         phone.find("#booking-" + id + " button.check-in").click();
-        phone.waitFor(d -> "CHECKED_IN".equals(d.findElement(By.id("booking-" + id)).getAttribute("data-status"))
-                || "check-in-too-early".equals(d.findElement(By.id("mine-result")).getAttribute("data-problem")));
+        // Read in the page: the list is drawn anew after the answer.
+        phone.waitFor(d -> Boolean.TRUE.equals(phone.script("return document.getElementById(arguments[0])?.dataset.status === 'CHECKED_IN'"
+                + " || document.getElementById('mine-result').dataset.problem === 'check-in-too-early'", "booking-" + id)));
         boolean openAfter = !ZonedDateTime.now(seoul).isBefore(start.minusMinutes(15));
         String status = given().auth().oauth2(Tokens.user(FOUNDER)).get("/api/coworking/bookings/" + id).then().statusCode(200).extract().path("status");
         phone.screenshot("qr-check-in");
