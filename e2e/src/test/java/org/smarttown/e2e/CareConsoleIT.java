@@ -84,6 +84,7 @@ class CareConsoleIT {
         WebElement chart = browser.find("#screening-trend");
         browser.script("arguments[0].scrollIntoView({block: 'center'})", chart);
         browser.screenshot("screening-trend", chart);
+        browser.screenshot("record-summary-vitals-trend", browser.find("#record .columns"));
     }
 
     @Test
@@ -138,8 +139,11 @@ class CareConsoleIT {
     @Test
     void aCareWorkerSchedulesASessionIsToldWhyAResidentMayNotJoinEnrolsAnotherAndRecordsAttendance() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        String fit = residentInCare("참여" + tag);
-        String epileptic = residentInCare("금기" + tag);
+        // Both registered first, then both awaited: their care profiles arrive over the broker together.
+        String fit = registered("참여" + tag);
+        String epileptic = registered("금기" + tag);
+        inCare(fit);
+        inCare(epileptic);
         given().auth().oauth2(Tokens.user("carer1")).contentType(ContentType.JSON).body("{\"conditions\":[\"EPILEPSY\"]}")
                 .put("/api/care/profiles/" + epileptic + "/conditions").then().statusCode(200);
 
@@ -219,16 +223,24 @@ class CareConsoleIT {
 
     /** A resident registered with care consent whose care profile exists (made from resident-service's event). */
     private static String residentInCare(String name) {
-        String id = given().auth().oauth2(Tokens.user("welfare1")).contentType(ContentType.JSON)
+        String id = registered(name);
+        inCare(id);
+        return id;
+    }
+
+    private static String registered(String name) {
+        return given().auth().oauth2(Tokens.user("welfare1")).contentType(ContentType.JSON)
                 .body("""
                         {"name":"%s","birthDate":"1944-05-06","sex":"F","phone":"010-5555-0303",
                          "address":{"dong":"두암동","complex":"두암주공2단지","building":"204","unit":"302"},
                          "assignedCareWorker":"carer1","consents":[{"purpose":"CARE_SERVICES","given":true}]}
                         """.formatted(name))
                 .post("/api/residents").then().statusCode(201).extract().path("id");
+    }
+
+    private static void inCare(String id) {
         String carer = Tokens.user("carer1");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> given().auth().oauth2(carer).get("/api/care/profiles/" + id).then().statusCode(200));
-        return id;
     }
 }

@@ -161,14 +161,15 @@ function renderRecord(r, risk, ctx) {
         const summary = h('div', { class: 'card', id: 'care-summary' }, h('h3', {}, t('sum.title')), h('p', { class: 'muted' }, t('common.loading')));
         const chart = h('div', { class: 'card' }, h('h3', {}, t('rec.vitals')));
         const screenings = h('div', { class: 'card', id: 'screenings' }, h('h3', {}, t('scr.title')));
-        // The care summary and the charts side by side on a wide screen; the form below them.
-        parts.push(h('div', { class: 'columns' }, summary, chart), screenings);
+        const trend = h('div', { class: 'card', id: 'screening-trend-card' });
+        // The care summary, the vitals and the screening trend side by side on a wide screen; the form below them.
+        parts.push(h('div', { class: 'columns' }, summary, chart, trend), screenings);
         const loadSummary = () => api(`/api/care/residents/${r.id}/summary`).then(s => summary.replaceChildren(h('h3', {}, t('sum.title')), renderSummary(s)))
             .catch(e => summary.replaceChildren(h('h3', {}, t('sum.title')), h('p', { class: 'muted' }, problemText(e))));
         loadSummary();
         vitalsChart(chart, r.id);
         // A saved screening may have raised an alert and planned a visit: the summary is read again.
-        screeningCard(screenings, r, loadSummary).catch(e => screenings.append(h('p', { class: 'form-error', role: 'alert' }, problemText(e))));
+        screeningCard(screenings, r, loadSummary, trend).catch(e => screenings.append(h('p', { class: 'form-error', role: 'alert' }, problemText(e))));
     }
     return h('div', {}, ...parts);
 }

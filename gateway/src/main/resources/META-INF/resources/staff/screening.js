@@ -130,7 +130,7 @@ function maxTotal(instrument) {
 }
 
 /** The screening card of a resident's record: instrument choice, form, live score, trend. */
-export async function screeningCard(container, resident, onSaved = () => {}) {
+export async function screeningCard(container, resident, onSaved = () => {}, trendCard = container) {
     const list = await instruments();
     const trendArea = h('div', { id: 'screening-trend' });
     const select = h('select', { id: 'screening-instrument' }, ...list.map(i => h('option', { value: i.code }, instrumentName(i.code))));
@@ -138,7 +138,8 @@ export async function screeningCard(container, resident, onSaved = () => {}) {
     const result = h('div', { class: 'notice', role: 'status', id: 'screening-result' });
     container.append(
         h('div', { class: 'field' }, h('label', { for: 'screening-instrument' }, t('scr.instrument')), select),
-        formArea, result, h('h4', {}, t('scr.trend')), trendArea);
+        formArea, result);
+    trendCard.append(h('h3', {}, t('scr.trend')), trendArea);
 
     async function loadTrend() {
         try {
