@@ -179,6 +179,8 @@ class FounderBookingIT {
         assertEquals("25", qr.getAttribute("data-modules"), "a 24-character token fits version 2 (25×25 modules)");
         assertTrue(Integer.parseInt(qr.getAttribute("data-dark")) > 100, "the modules are drawn");
         assertEquals(token, phone.find("#booking-" + id + " code.token").getText(), "the token stays readable as text");
+        // Whole on the screen, as it is held up to the reader.
+        phone.script("arguments[0].scrollIntoView({block: 'center'})", qr);
         byte[] png = qr.getScreenshotAs(OutputType.BYTES);
         Files.write(Chromium.SCREENSHOTS.resolve("founder-qr-code.png"), png);
         assertEquals(token, decodeQr(png), "a reader at the door reads the booking's token from the drawn code");
