@@ -4,20 +4,50 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
-/** The founders' page on a phone-sized window: book a desk, find it in my bookings, cancel it. */
+/**
+ * The founders' page on a phone-sized window: book a desk, find it in my bookings, cancel it; the booking's
+ * drawn QR code read by a real decoder and used to check in; the waitlist of a taken booth; mentoring.
+ */
 class FounderBookingIT {
 
     private static final String FOUNDER = "founder2";
@@ -25,16 +55,28 @@ class FounderBookingIT {
     @RegisterExtension
     static final Chromium phone = Chromium.phone("founder");
 
+    /** A booth of the e2e runs, open 00:00–23:30 every day, so that a booking can start within the check-in window at any hour. */
+    private static final String BOOTH = "B-E2E";
+    /** A meeting room of the e2e runs, open every day, for the waitlist. */
+    private static final String ROOM = "M-E2E";
+
     @BeforeAll
     static void cancelTheFoundersEarlierBookings() {
+        // The other founder's booking of a failed run would keep the waitlist test's slot taken.
+        given().auth().oauth2(Tokens.user("founder1")).contentType(ContentType.JSON).body("{\"allFuture\":true}")
+                .post("/api/coworking/bookings/cancel").then().statusCode(200);
+        String waiting = Tokens.user(FOUNDER);
+        given().auth().oauth2(waiting).get("/api/coworking/waitlist/mine?size=100").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>> getList("items").stream().filter(w -> "WAITING".equals(w.get("status")))
+                .forEach(w -> given().auth().oauth2(waiting).post("/api/coworking/waitlist/" + w.get("id") + "/leave").then().statusCode(200));
         // The founder's own earlier bookings (of a failed run) would count against the desk limits.
         given().auth().oauth2(Tokens.user(FOUNDER)).contentType(ContentType.JSON).body("{\"allFuture\":true}")
                 .post("/api/coworking/bookings/cancel").then().statusCode(200);
         // Likewise the founder's open mentoring sessions (weekly limits per founder).
         String token = Tokens.user(FOUNDER);
-        java.util.List<java.util.Map<String, Object>> sessions = given().auth().oauth2(token).get("/api/mentoring/sessions/mine?size=100")
+        List<Map<String, Object>> sessions = given().auth().oauth2(token).get("/api/mentoring/sessions/mine?size=100")
                 .then().statusCode(200).extract().jsonPath().getList("items");
-        sessions.stream().filter(s -> java.util.List.of("REQUESTED", "CONFIRMED").contains(s.get("status")))
+        sessions.stream().filter(s -> List.of("REQUESTED", "CONFIRMED").contains(s.get("status")))
                 .forEach(s -> given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"e2e clean-up\"}")
                         .post("/api/mentoring/sessions/" + s.get("id") + "/cancel").then().statusCode(200));
     }
@@ -110,5 +152,120 @@ class FounderBookingIT {
         phone.screenshot("cancelled");
         given().auth().oauth2(Tokens.user(FOUNDER)).get("/api/coworking/bookings/" + bookingId.substring("booking-".length()))
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
+    }
+
+    @Test
+    void aFounderShowsTheDrawnQrCodeOfABookingAndChecksInWithIt() throws IOException, NotFoundException,
+            ChecksumException, FormatException {
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        ZonedDateTime now = ZonedDateTime.now(seoul);
+        // The next half hour; past the booth's 23:30 closing, tomorrow's first slot.
+        ZonedDateTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes(now.getMinute() < 30 ? 30 : 60);
+        if (start.toLocalTime().isAfter(LocalTime.of(23, 0)) || start.toLocalDate().isAfter(now.toLocalDate())) {
+            start = now.toLocalDate().plusDays(1).atStartOfDay(seoul);
+        }
+        // A checked-in booking stays active until it ends and cannot be cancelled: of a run shortly before, it still
+        // counts against the founder's two active booths. The founder with fewer of them shows the code.
+        String founder = founderWithAFreeBooth();
+        String body = given().auth().oauth2(Tokens.user(founder)).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("spaceId", space(BOOTH, "BOOTH"), "start", start.toOffsetDateTime().toString(), "end", start.plusMinutes(30).toOffsetDateTime().toString()))
+                .post("/api/coworking/bookings").then().statusCode(201).extract().asString();
+        JsonPath booking = JsonPath.from(body);
+        String id = booking.getString("id");
+        String token = booking.getString("checkInToken");
+
+        phone.openAs("/book/#mine", founder);
+        WebElement qr = phone.find("#booking-" + id + " svg.qr");
+        assertEquals("25", qr.getAttribute("data-modules"), "a 24-character token fits version 2 (25×25 modules)");
+        assertTrue(Integer.parseInt(qr.getAttribute("data-dark")) > 100, "the modules are drawn");
+        assertEquals(token, phone.find("#booking-" + id + " code.token").getText(), "the token stays readable as text");
+        // Whole on the screen, as it is held up to the reader.
+        phone.script("arguments[0].scrollIntoView({block: 'center'})", qr);
+        byte[] png = qr.getScreenshotAs(OutputType.BYTES);
+        Files.write(Chromium.SCREENSHOTS.resolve("founder-qr-code.png"), png);
+        assertEquals(token, decodeQr(png), "a reader at the door reads the booking's token from the drawn code");
+        phone.screenshot("qr-booking");
+
+        // Check-in with the code opens 15 minutes before the start and closes 15 minutes after it.
+        boolean openBefore = !ZonedDateTime.now(seoul).isBefore(start.minusMinutes(15));
+        phone.find("#booking-" + id + " button.check-in").click();
+        // Read in the page: the list is drawn anew after the answer.
+        phone.waitFor(d -> Boolean.TRUE.equals(phone.script("return document.getElementById(arguments[0])?.dataset.status === 'CHECKED_IN'"
+                + " || document.getElementById('mine-result').dataset.problem === 'check-in-too-early'", "booking-" + id)));
+        boolean openAfter = !ZonedDateTime.now(seoul).isBefore(start.minusMinutes(15));
+        String status = given().auth().oauth2(Tokens.user(founder)).get("/api/coworking/bookings/" + id).then().statusCode(200).extract().path("status");
+        phone.screenshot("qr-check-in");
+        if (openBefore == openAfter) {
+            assertEquals(openBefore ? "CHECKED_IN" : "CONFIRMED", status, "checked in exactly when the window is open");
+        }
+        if ("CONFIRMED".equals(status)) {
+            assertTrue(phone.find("#mine-result").getText().contains("15분 전부터"), "too early, said in Korean: " + phone.find("#mine-result").getText());
+            given().auth().oauth2(Tokens.user(founder)).post("/api/coworking/bookings/" + id + "/cancel").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aFounderJoinsTheWaitlistOfARoomAnotherFounderTook() {
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(1);
+        given().auth().oauth2(Tokens.user("founder1")).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("spaceId", space(ROOM, "MEETING_ROOM"), "start", day + "T10:00:00+09:00", "end", day + "T11:00:00+09:00"))
+                .post("/api/coworking/bookings").then().statusCode(201);
+
+        phone.openAs("/book/#spaces", FOUNDER);
+        phone.find("#space-list[data-query]");
+        phone.setValue("#space-type", "MEETING_ROOM");
+        phone.setValue("#space-day", day.toString());
+        phone.setValue("#space-start", "10:00");
+        phone.setValue("#space-end", "11:00");
+        phone.find("#find-spaces").click();
+        WebElement join = phone.waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#space-list[data-query='MEETING_ROOM " + day + "'] #spaceitem-" + ROOM + "[data-available='false'] button.waitlist")));
+        phone.screenshot("room-taken");
+        join.click();
+        phone.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("booking-result"), ROOM));
+
+        phone.driver.get(LocalSuite.GATEWAY + "/book/#mine");
+        WebElement place = phone.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#my-waitlist li.wait[data-status='WAITING']")));
+        assertTrue(place.getText().contains(ROOM) && place.getText().contains("대기 중"), place.getText());
+        phone.screenshot("waitlist");
+    }
+
+    /** founder2, unless founder2 already holds the two active booths a founder may hold. */
+    private static String founderWithAFreeBooth() {
+        for (String founder : List.of(FOUNDER, "founder1")) {
+            long booths = given().auth().oauth2(Tokens.user(founder)).get("/api/coworking/bookings/mine?size=100").then().statusCode(200)
+                    .extract().jsonPath().<Map<String, Object>> getList("items").stream()
+                    .filter(b -> List.of("CONFIRMED", "CHECKED_IN").contains(b.get("status")) && String.valueOf(b.get("spaceCode")).startsWith("B-")
+                            && OffsetDateTime.parse(String.valueOf(b.get("end"))).isAfter(OffsetDateTime.now()))
+                    .count();
+            if (booths < 2) {
+                return founder;
+            }
+        }
+        throw new IllegalStateException("founder1 and founder2 both hold two active booths (checked in by runs within the last hour)");
+    }
+
+    /** The id of an e2e space open 00:00–23:30 every day: made by the space manager on the first run, found afterwards. */
+    private static String space(String code, String type) {
+        String manager = Tokens.user("manager1");
+        Optional<String> known = given().auth().oauth2(manager).get("/api/coworking/spaces?type=" + type + "&size=100").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>> getList("items").stream()
+                .filter(s -> code.equals(s.get("code"))).map(s -> (String) s.get("id")).findFirst();
+        return known.orElseGet(() -> given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body("""
+                        {"code":"%s","type":"%s","name":"E2E %s","capacity":%d,"equipment":[],"floor":1,"x":%d,"y":80,
+                         "opensAt":"00:00","closesAt":"23:30","closedWeekdays":[]}
+                        """.formatted(code, type, type.toLowerCase(Locale.ROOT), "BOOTH".equals(type) ? 1 : 4, "BOOTH".equals(type) ? 760 : 840))
+                .post("/api/coworking/spaces").then().statusCode(201).extract().path("id"));
+    }
+
+    /** What a QR reader makes of the picture: zxing's decoder, trying hard, on the element as the page drew it. */
+    private static String decodeQr(byte[] png) throws IOException, NotFoundException,
+            ChecksumException, FormatException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

@@ -1,6 +1,7 @@
 // Desks, rooms and booths: availability (list and floor plan), booking, my bookings, cancelling, the
 // waitlist, check-in with the QR code's token and the private calendar feed (all coworking-service).
 import { addDictionary, api, h, problemText, showProblem, t, fmtDateTime, fmtTime, seoulToday, seoulIso } from '/assets/core.js';
+import { qrSvg } from '/assets/qr.js';
 
 addDictionary({
     ko: {
@@ -12,7 +13,12 @@ addDictionary({
         'mine.checkedIn': '체크인되었습니다.', 'mine.token': 'QR 체크인 코드', 'mine.ics': '캘린더에 추가 (.ics)', 'mine.none': '예약이 없습니다.',
         'mine.waitlist': '내 대기 신청', 'mine.leave': '대기 취소', 'mine.feed': '개인 캘린더 구독 주소', 'mine.feedMake': '구독 주소 만들기',
         'mine.feedHelp': '새 주소를 만들면 이전 주소는 더 이상 쓸 수 없습니다.', 'mine.scan': '체크인 코드 (QR을 스캔하거나 입력)',
-        'mine.showAll': '지난 예약도 보기'
+        'mine.showAll': '지난 예약도 보기',
+        'bst.CONFIRMED': '예약 확정', 'bst.CHECKED_IN': '체크인 완료', 'bst.CANCELLED': '취소됨', 'bst.NO_SHOW': '노쇼',
+        'wst.WAITING': '대기 중', 'wst.PROMOTED': '예약으로 전환됨', 'wst.LEFT': '대기 취소',
+        'mine.qrHelp': '입구 리더기에 이 QR 코드를 보여 주세요. 읽히지 않으면 아래 코드를 입력하세요.',
+        'ci.check-in-too-early': '아직 체크인할 수 없습니다. 시작 15분 전부터 가능합니다.', 'ci.check-in-too-late': '체크인 시간이 지났습니다.',
+        'ci.booking-not-active': '이미 체크인했거나 취소된 예약입니다.', 'ci.not-found': '내 예약의 체크인 코드가 아닙니다.'
     },
     en: {
         'sp.title': 'Book a desk or room', 'sp.type': 'Kind of space', 'sp.DESK': 'Desk (whole day)', 'sp.MEETING_ROOM': 'Meeting room', 'sp.BOOTH': 'Booth',
@@ -23,11 +29,20 @@ addDictionary({
         'mine.checkedIn': 'You are checked in.', 'mine.token': 'QR check-in code', 'mine.ics': 'Add to calendar (.ics)', 'mine.none': 'No bookings.',
         'mine.waitlist': 'My waitlist places', 'mine.leave': 'Leave the waitlist', 'mine.feed': 'Private calendar feed', 'mine.feedMake': 'Make a feed address',
         'mine.feedHelp': 'A new address stops the previous one.', 'mine.scan': 'Check-in code (scan the QR code or type it)',
-        'mine.showAll': 'Show past bookings too'
+        'mine.showAll': 'Show past bookings too',
+        'bst.CONFIRMED': 'Confirmed', 'bst.CHECKED_IN': 'Checked in', 'bst.CANCELLED': 'Cancelled', 'bst.NO_SHOW': 'No-show',
+        'wst.WAITING': 'Waiting', 'wst.PROMOTED': 'Booked from the waitlist', 'wst.LEFT': 'Left',
+        'mine.qrHelp': 'Show this QR code to the reader at the door; if it does not read, type the code below.',
+        'ci.check-in-too-early': 'Too early to check in: it opens 15 minutes before the start.', 'ci.check-in-too-late': 'Too late to check in.',
+        'ci.booking-not-active': 'This booking is already checked in or cancelled.', 'ci.not-found': 'Not the check-in code of one of your bookings.'
     }
 });
 
 const TYPES = ['DESK', 'MEETING_ROOM', 'BOOTH'];
+
+function label(key, fallback) {
+    return t(key) === key ? fallback : t(key);
+}
 
 export async function spacesView(main) {
     const type = h('select', { id: 'space-type', name: 'type' }, ...TYPES.map(v => h('option', { value: v }, t(`sp.${v}`))));
@@ -160,15 +175,25 @@ export async function mineView(main) {
         try {
             await api('/api/coworking/bookings/check-in', { method: 'POST', body: { token } });
             message.textContent = t('mine.checkedIn');
+            message.dataset.problem = '';
             await load();
         } catch (e) {
-            if (form) showProblem(form, e); else message.textContent = problemText(e);
+            // The service's titles are English; the rules a founder meets at the door are said in the page's language.
+            const slug = String(e?.problem?.type || '').split(':').pop();
+            const known = t(`ci.${slug}`) === `ci.${slug}` ? null : `${t(`ci.${slug}`)} (${e.problem.detail || ''})`;
+            if (form) showProblem(form, e);
+            if (form && known) form.querySelector('.form-error').textContent = known;
+            if (!form) message.textContent = known || problemText(e);
+            message.dataset.problem = slug;
         }
     }
 
     async function load() {
         const query = showAll.checked ? '' : `?from=${seoulToday(0)}`;
-        const [mine, waiting] = await Promise.all([api(`/api/coworking/bookings/mine${query}${query ? '&' : '?'}size=100`), api('/api/coworking/waitlist/mine?size=100')]);
+        const [mine, waiting, spaces] = await Promise.all([api(`/api/coworking/bookings/mine${query}${query ? '&' : '?'}size=100`),
+            api('/api/coworking/waitlist/mine?size=100'), api('/api/coworking/spaces?size=100').catch(() => ({ items: [] }))]);
+        // A waitlist place names its space by id only.
+        spaces.items.forEach(space => spaceCodes.set(space.id, space.code));
         list.replaceChildren(...(mine.items.length ? mine.items.map(booking) : [h('li', { id: 'no-bookings' }, t('mine.none'))]));
         const active = waiting.items.filter(w => w.status === 'WAITING');
         waits.replaceChildren(...(active.length ? active.map(wait) : [h('li', {}, t('common.none'))]));
@@ -192,15 +217,21 @@ export async function mineView(main) {
                 } }, t('mine.cancel')));
         }
         if (b.calendarUrl) actions.append(h('a', { href: b.calendarUrl, class: 'button secondary', download: `${b.spaceCode}.ics` }, t('mine.ics')));
+        // The QR code carries the token alone (what the door reader posts to check-in); the text stays as a fallback.
+        const code = b.checkInToken && b.status === 'CONFIRMED'
+            ? h('figure', { class: 'qr-code' }, qrSvg(b.checkInToken, { label: `${t('mine.token')} ${b.spaceCode}` }),
+                h('figcaption', { class: 'small muted' }, t('mine.qrHelp'), h('br'), `${t('mine.token')}: `, h('code', { class: 'token' }, b.checkInToken)))
+            : null;
         return h('li', { id: `booking-${b.id}`, class: 'booking', dataset: { status: b.status, space: b.spaceCode } },
-            h('strong', {}, `${b.spaceCode} · ${b.spaceName || ''}`), ' ', h('span', { class: `badge ${b.status}` }, b.status),
+            h('strong', {}, `${b.spaceCode} · ${b.spaceName || ''}`), ' ', h('span', { class: `badge ${b.status}` }, label(`bst.${b.status}`, b.status)),
             h('div', {}, `${fmtDateTime(b.start)} – ${fmtTime(b.end)}`),
-            b.checkInToken && b.status === 'CONFIRMED' ? h('div', { class: 'small muted' }, `${t('mine.token')}: `, h('code', {}, b.checkInToken)) : null,
-            actions, error);
+            code, actions, error);
     }
 
+    const spaceCodes = new Map();
     function wait(w) {
-        return h('li', {}, `${fmtDateTime(w.start)} – ${fmtTime(w.end)} `, h('span', { class: `badge ${w.status}` }, w.status),
+        return h('li', { id: `wait-${w.id}`, class: 'wait', dataset: { status: w.status } }, `${spaceCodes.has(w.spaceId) ? `${spaceCodes.get(w.spaceId)} · ` : ''}${fmtDateTime(w.start)} – ${fmtTime(w.end)} `,
+            h('span', { class: `badge ${w.status}` }, label(`wst.${w.status}`, w.status)),
             h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: async () => {
                 try {
                     await api(`/api/coworking/waitlist/${w.id}/leave`, { method: 'POST' });

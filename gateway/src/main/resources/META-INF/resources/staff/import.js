@@ -4,11 +4,11 @@ import { addDictionary, api, h, showProblem, t } from '/assets/core.js';
 
 addDictionary({
     ko: { 'imp.title': 'CSV 일괄 등록', 'imp.file': 'CSV 파일 (UTF-8, 한글 또는 영문 머리글)', 'imp.start': '가져오기',
-        'imp.progress': '{done} / {total}행 처리 · 등록 {imported} · 건너뜀 {skipped} · 실패 {failed}', 'imp.status': '상태: {status}',
+        'imp.progress': '{done} / {total}행 처리 · 등록 {imported} · 건너뜀 {skipped} · 실패 {failed}', 'imp.status': '상태: {status}', 'imp.RUNNING': '진행 중', 'imp.DONE': '완료',
         'imp.line': '행', 'imp.field': '항목', 'imp.problem': '문제', 'imp.noProblems': '문제가 있는 행이 없습니다.',
         'imp.help': '필수 열: 이름, 생년월일, 성별, 행정동, 단지. 같은 파일을 다시 가져오면 이미 등록한 행은 건너뜁니다.' },
     en: { 'imp.title': 'Import residents from CSV', 'imp.file': 'CSV file (UTF-8, Korean or English headers)', 'imp.start': 'Import',
-        'imp.progress': '{done} of {total} rows · imported {imported} · skipped {skipped} · failed {failed}', 'imp.status': 'Status: {status}',
+        'imp.progress': '{done} of {total} rows · imported {imported} · skipped {skipped} · failed {failed}', 'imp.status': 'Status: {status}', 'imp.RUNNING': 'running', 'imp.DONE': 'done',
         'imp.line': 'Line', 'imp.field': 'Field', 'imp.problem': 'Problem', 'imp.noProblems': 'No row had a problem.',
         'imp.help': 'Required columns: name, birth date, sex, dong, complex. Importing the same file again skips the rows imported before.' }
 });
@@ -46,7 +46,7 @@ function renderJob(job) {
     const bar = h('progress', { max: Math.max(job.total, 1), value: job.done, id: 'import-bar', 'aria-label': t('imp.title') });
     const report = job.report || [];
     return h('div', { class: 'card' },
-        h('p', {}, t('imp.status', { status: job.status })), bar,
+        h('p', {}, t('imp.status', { status: t(`imp.${job.status}`) === `imp.${job.status}` ? job.status : t(`imp.${job.status}`) })), bar,
         h('p', { id: 'import-counts' }, t('imp.progress', job)),
         report.length
             ? h('div', { class: 'table-wrap' }, h('table', { id: 'import-report' },

@@ -34,7 +34,7 @@ export async function mapView(main) {
 
 export function drawMap(geo) {
     const features = geo.features || [];
-    const legend = h('ul', { class: 'legend' }, ...Object.keys(COLOURS).map(level => h('li', {}, h('span', { class: `swatch ${level}` }), level)));
+    const legend = h('ul', { class: 'legend' }, ...Object.keys(COLOURS).map(level => h('li', {}, h('span', { class: `swatch ${level}` }), t(`risk.${level}`))));
     const note = geo.suppressedResidents ? h('p', { class: 'small muted' }, t('map.suppressed', { count: geo.suppressedResidents, min: geo.minResidentsPerFeature })) : null;
     if (!features.length) return h('div', {}, h('p', { class: 'muted' }, t('map.empty')), note);
     const W = 800, H = 520, P = 50;

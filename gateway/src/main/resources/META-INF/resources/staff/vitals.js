@@ -3,8 +3,12 @@ import { addDictionary, api, h, problemText, t, fmtTime } from '/assets/core.js'
 
 addDictionary({
     ko: { 'vit.type': '항목', 'vit.HEART_RATE': '심박수', 'vit.SPO2': '산소포화도', 'vit.STEPS': '걸음 수', 'vit.SKIN_TEMP': '피부 온도',
+        'vit.ACTIVITY': '활동량', 'vit.DOOR': '출입문', 'vit.BATTERY': '배터리', 'vit.HEARTBEAT': '기기 신호', 'vit.SOS': '응급 호출', 'vit.FALL': '낙상',
+        'vit.SMOKE': '연기', 'vit.GAS': '가스',
         'vit.empty': '이 기간의 측정값이 없습니다.', 'vit.summary': '{count}개 구간 · 최저 {min} · 최고 {max}' },
     en: { 'vit.type': 'Measure', 'vit.HEART_RATE': 'Heart rate', 'vit.SPO2': 'SpO2', 'vit.STEPS': 'Steps', 'vit.SKIN_TEMP': 'Skin temperature',
+        'vit.ACTIVITY': 'Activity', 'vit.DOOR': 'Door', 'vit.BATTERY': 'Battery', 'vit.HEARTBEAT': 'Heartbeat', 'vit.SOS': 'SOS', 'vit.FALL': 'Fall',
+        'vit.SMOKE': 'Smoke', 'vit.GAS': 'Gas',
         'vit.empty': 'No readings in this period.', 'vit.summary': '{count} buckets · lowest {min} · highest {max}' }
 });
 

@@ -49,6 +49,7 @@ class WebAppTest {
     void sharedAssetsArePublicAndPagesLoadNoInlineScript() {
         given().get("/assets/core.js").then().statusCode(200).body(containsString("export async function api"));
         given().get("/assets/app.css").then().statusCode(200);
+        given().get("/assets/qr.js").then().statusCode(200).body(containsString("export function qrSvg"));
         given().auth().oauth2(Tokens.user("welfare1", "welfare-staff")).get("/staff/").then()
                 .statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
