@@ -105,6 +105,7 @@ public class CareProfileService {
         profile.activeFrom = null;
         profile.activeTo = null;
         profile.quietPeriodMinutes = null;
+        profile.forgetLearnedRhythm();
         if (profile.isOpen() || profile.closedAt == null) {
             profile.closedAt = now();
         }
@@ -183,15 +184,41 @@ public class CareProfileService {
         });
     }
 
-    /** The rhythm in force for a resident: their own values, else the configured defaults. */
+    /**
+     * The rhythm in force for a resident, part by part: staff's own values, else the one learned
+     * from their history, else the configured default.
+     */
     public CareRhythm rhythm(CareProfile profile) {
         CareConfig.Profile defaults = config.profile();
-        boolean own = profile.activeFrom != null || profile.quietPeriodMinutes != null;
-        return new CareRhythm(
-                profile.activeFrom != null ? profile.activeFrom : LocalTime.parse(defaults.activeFrom()),
-                profile.activeTo != null ? profile.activeTo : LocalTime.parse(defaults.activeTo()),
-                profile.quietPeriodMinutes != null ? profile.quietPeriodMinutes : defaults.quietPeriodMinutes(),
-                own);
+        LocalTime from;
+        LocalTime to;
+        CareRhythm.Source hours;
+        if (profile.activeFrom != null && profile.activeTo != null) {
+            from = profile.activeFrom;
+            to = profile.activeTo;
+            hours = CareRhythm.Source.STAFF;
+        } else if (profile.learnedActiveFrom != null && profile.learnedActiveTo != null) {
+            from = profile.learnedActiveFrom;
+            to = profile.learnedActiveTo;
+            hours = CareRhythm.Source.LEARNED;
+        } else {
+            from = LocalTime.parse(defaults.activeFrom());
+            to = LocalTime.parse(defaults.activeTo());
+            hours = CareRhythm.Source.DEFAULT;
+        }
+        int quiet;
+        CareRhythm.Source quietSource;
+        if (profile.quietPeriodMinutes != null) {
+            quiet = profile.quietPeriodMinutes;
+            quietSource = CareRhythm.Source.STAFF;
+        } else if (profile.learnedQuietPeriodMinutes != null) {
+            quiet = profile.learnedQuietPeriodMinutes;
+            quietSource = CareRhythm.Source.LEARNED;
+        } else {
+            quiet = defaults.quietPeriodMinutes();
+            quietSource = CareRhythm.Source.DEFAULT;
+        }
+        return new CareRhythm(from, to, quiet, hours, quietSource, profile.rhythmLearnedDays);
     }
 
     public Uni<CareProfile> find(UUID residentId) {

@@ -151,7 +151,7 @@ class DetectionTest {
         assertEquals("WARNING", alert.getString("level"));
         assertContains(alert.getString("explanation.seen"), "no activity, steps or door reading for 90 min");
         assertContains(alert.getString("explanation.against"),
-                "quiet period 60 min during active hours 00:00–00:00 KST (set for this resident)");
+                "quiet period 60 min during active hours 00:00–00:00 KST (set by staff)");
         assertEquals("WARNING past 60 min, CRITICAL past 120 min", alert.getString("explanation.window"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(CARER)
