@@ -80,6 +80,13 @@ public interface CareConfig {
         @WithDefault("200")
         int baselineMinSamples();
 
+        /**
+         * How old a stored baseline may grow before the refresh job computes it again (a batch
+         * computes it itself only when it is missing, still short of samples, or twice this old).
+         */
+        @WithDefault("PT1H")
+        Duration baselineRefresh();
+
         /** Out-of-bounds readings over this long make a vital-sign alert CRITICAL. */
         @WithDefault("PT5M")
         Duration sustained();

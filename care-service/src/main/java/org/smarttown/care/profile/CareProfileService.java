@@ -122,6 +122,10 @@ public class CareProfileService {
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from screening where resident_id = ?1")
                         .setParameter(1, profile.residentId).executeUpdate()))
+                // The stored vital-sign baselines are made of those readings.
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from vital_baseline where resident_id = ?1")
+                        .setParameter(1, profile.residentId).executeUpdate()))
                 .replaceWithVoid();
     }
 
