@@ -86,7 +86,11 @@ public class CareScanner {
 
     /** Residents with an activity-capable device and no sign of activity for their quiet period. */
     Uni<List<AlertView>> inactivity() {
-        OffsetDateTime now = now();
+        return inactivity(now());
+    }
+
+    /** The same, judged as at {@code now} (the scan passes the current time). */
+    Uni<List<AlertView>> inactivity(OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select cast(p.resident_id as text),
                        (select extract(epoch from max(r.measured_at)) from reading r
@@ -140,7 +144,7 @@ public class CareScanner {
                 + (lastActivity != null ? "(last at " + DetectionService.clock(lastActivity) + ")"
                         : "(none since the devices were installed at " + DetectionService.clock(installed) + ")");
         String against = "quiet period " + quiet + " min during active hours " + rhythm.activeFrom() + "–"
-                + rhythm.activeTo() + " KST (" + (rhythm.own() ? "set for this resident" : "programme default") + ")";
+                + rhythm.activeTo() + " KST (" + rhythm.basis() + ")";
         String window = "WARNING past " + quiet + " min, CRITICAL past " + 2 * quiet + " min";
         return new Detected(profile.residentId, AlertKind.INACTIVITY, level, null,
                 new Explanation("INACTIVITY", seen, against, window), now);

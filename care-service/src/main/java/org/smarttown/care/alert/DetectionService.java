@@ -1,13 +1,16 @@
 package org.smarttown.care.alert;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +37,13 @@ public class DetectionService implements ReadingListener {
     private final AlertService alerts;
     private final AlertFeed feed;
     private final CareConfig config;
+    private final BaselineStore baselines;
 
-    public DetectionService(AlertService alerts, AlertFeed feed, CareConfig config) {
+    public DetectionService(AlertService alerts, AlertFeed feed, CareConfig config, BaselineStore baselines) {
         this.alerts = alerts;
         this.feed = feed;
         this.config = config;
+        this.baselines = baselines;
     }
 
     @Override
@@ -69,21 +74,56 @@ public class DetectionService implements ReadingListener {
                 vitals.computeIfAbsent(r.residentId() + "/" + r.type(), k -> new ArrayList<>()).add(r);
             }
         }
-        for (List<StoredReading> group : vitals.values()) {
-            chain = chain.chain(() -> vitals(group)).chain(found -> found == null ? Uni.createFrom().voidItem()
-                    : collect(alerts.raise(found, true), changed));
+        if (!vitals.isEmpty()) {
+            Set<UUID> residents = new HashSet<>();
+            vitals.values().forEach(group -> residents.add(group.get(0).residentId()));
+            List<BaselineStore.Change> baselineChanges = new ArrayList<>();
+            chain = chain.chain(() -> baselines.load(residents)).chain(stored -> {
+                Uni<Void> groups = Uni.createFrom().voidItem();
+                for (List<StoredReading> group : vitals.values()) {
+                    groups = groups.chain(() -> vitals(group, stored, baselineChanges))
+                            .chain(found -> found == null ? Uni.createFrom().voidItem()
+                                    : collect(alerts.raise(found, true), changed));
+                }
+                return groups;
+            }).chain(() -> baselines.save(baselineChanges));
         }
         return chain.map(ignored -> () -> feed.publish(changed));
     }
 
+    /**
+     * The bounds one resident's new readings of one vital sign are held against: their stored
+     * baseline, computed afresh (from the history before these readings) only when there is none
+     * yet, when the stored one is still short of samples but may now have enough, or when the
+     * refresh job has left it twice its interval old. Notes what to write back.
+     */
+    private Uni<Bounds> bounds(UUID resident, ReadingType type, OffsetDateTime before, int added,
+            Map<String, BaselineStore.Stored> stored, List<BaselineStore.Change> changes) {
+        CareConfig.Detection cfg = config.detection();
+        BaselineStore.Stored known = stored.get(BaselineStore.key(resident, type));
+        boolean usable = known != null
+                && (known.median() != null || known.samples() < cfg.baselineMinSamples())
+                && known.computedAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC).minus(cfg.baselineRefresh().multipliedBy(2)));
+        Uni<BaselineStore.Stored> baseline;
+        if (usable) {
+            changes.add(new BaselineStore.Change(resident, type, null, added));
+            baseline = Uni.createFrom().item(known);
+        } else {
+            baseline = baselines.compute(resident, type, before.minus(cfg.baselineWindow()), before)
+                    .invoke(fresh -> changes.add(new BaselineStore.Change(resident, type, fresh, added)));
+        }
+        return baseline.map(b -> Bounds.learn(type, b.samples(), cfg.baselineMinSamples(), b.median(), b.mad()));
+    }
+
     /** Holds one resident's new readings of one vital sign against their bounds. */
-    private Uni<Detected> vitals(List<StoredReading> group) {
+    private Uni<Detected> vitals(List<StoredReading> group, Map<String, BaselineStore.Stored> stored,
+            List<BaselineStore.Change> changes) {
         group.sort(Comparator.comparing(StoredReading::measuredAt));
         StoredReading first = group.get(0);
         UUID resident = first.residentId();
         ReadingType type = first.type();
         CareConfig.Detection cfg = config.detection();
-        return baseline(resident, type, first.measuredAt().minus(cfg.baselineWindow()), first.measuredAt())
+        return bounds(resident, type, first.measuredAt(), group.size(), stored, changes)
                 .chain(bounds -> {
                     StoredReading worst = null;
                     for (StoredReading r : group) {
@@ -130,21 +170,6 @@ public class DetectionService implements ReadingListener {
                         });
                     });
                 });
-    }
-
-    /** Median and median absolute deviation of the resident's history before the new readings. */
-    private Uni<Bounds> baseline(UUID resident, ReadingType type, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                with h as (select value from reading
-                           where resident_id = ?1 and type = ?2 and measured_at >= ?3 and measured_at < ?4),
-                     m as (select count(*) as n, percentile_cont(0.5) within group (order by value) as med from h)
-                select m.n, m.med, (select percentile_cont(0.5) within group (order by abs(h.value - m.med)) from h)
-                from m""", Object[].class)
-                .setParameter(1, resident).setParameter(2, type.name()).setParameter(3, from).setParameter(4, to)
-                .getSingleResult())
-                .map(row -> Bounds.learn(type, ((Number) row[0]).longValue(), config.detection().baselineMinSamples(),
-                        row[1] == null ? null : ((Number) row[1]).doubleValue(),
-                        row[2] == null ? null : ((Number) row[2]).doubleValue()));
     }
 
     private Uni<Double> stepsBefore(UUID resident, OffsetDateTime at) {

@@ -32,6 +32,43 @@ public interface CareConfig {
         /** How long without activity during active hours is still normal, in minutes. */
         @WithDefault("240")
         int quietPeriodMinutes();
+
+        /** Learning each resident's own active hours and quiet period from their activity history. */
+        Learning learning();
+    }
+
+    interface Learning {
+        /** How far back activity (ACTIVITY or STEPS above 0, any DOOR reading) is read, in whole days. */
+        @WithDefault("P28D")
+        Duration window();
+
+        /** Days with any activity needed in that window before a learned rhythm replaces the default. */
+        @WithDefault("14")
+        int minDays();
+
+        /** An hour (Asia/Seoul) counts as active when the resident moved in it on at least this share of those days. */
+        @WithDefault("0.5")
+        double activeHourShare();
+
+        /** The quiet period is this percentile of the longest silence of each day's active hours. */
+        @WithDefault("0.9")
+        double quietPercentile();
+
+        /** Bounds on a learned quiet period, in minutes: a very busy resident still gets an hour... */
+        @WithDefault("60")
+        int minQuietMinutes();
+
+        /** ... and a very still one is not left alone for more than this. */
+        @WithDefault("720")
+        int maxQuietMinutes();
+
+        /** A profile's rhythm is learned again this long after the learner last looked at it. */
+        @WithDefault("P1D")
+        Duration every();
+
+        /** How often the learner looks for profiles due (only where care.detection.scan-enabled). */
+        @WithDefault("PT1H")
+        Duration checkInterval();
     }
 
     interface Detection {
@@ -42,6 +79,13 @@ public interface CareConfig {
         /** Readings of one type needed before the personal baseline replaces the clinical limits. */
         @WithDefault("200")
         int baselineMinSamples();
+
+        /**
+         * How old a stored baseline may grow before the refresh job computes it again (a batch
+         * computes it itself only when it is missing, still short of samples, or twice this old).
+         */
+        @WithDefault("PT1H")
+        Duration baselineRefresh();
 
         /** Out-of-bounds readings over this long make a vital-sign alert CRITICAL. */
         @WithDefault("PT5M")

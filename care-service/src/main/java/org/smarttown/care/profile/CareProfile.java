@@ -48,8 +48,26 @@ public class CareProfile extends PanacheEntityBase {
     public LocalTime activeFrom;
     public LocalTime activeTo;
     public Integer quietPeriodMinutes;
+    /** Learned from the resident's activity history (RhythmLearner); null until there is enough. */
+    public LocalTime learnedActiveFrom;
+    public LocalTime learnedActiveTo;
+    public Integer learnedQuietPeriodMinutes;
+    public OffsetDateTime rhythmLearnedAt;
+    /** How many days with activity the learned rhythm came from. */
+    public Integer rhythmLearnedDays;
+    /** When the learner last looked, also when it found too little history. */
+    public OffsetDateTime rhythmCheckedAt;
     @Version
     public int version;
+
+    /** Forgets the learned rhythm (too little history now, or consent withdrawn). */
+    public void forgetLearnedRhythm() {
+        learnedActiveFrom = null;
+        learnedActiveTo = null;
+        learnedQuietPeriodMinutes = null;
+        rhythmLearnedAt = null;
+        rhythmLearnedDays = null;
+    }
 
     public boolean isOpen() {
         return status == Status.OPEN;

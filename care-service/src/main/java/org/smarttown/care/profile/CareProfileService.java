@@ -105,6 +105,7 @@ public class CareProfileService {
         profile.activeFrom = null;
         profile.activeTo = null;
         profile.quietPeriodMinutes = null;
+        profile.forgetLearnedRhythm();
         if (profile.isOpen() || profile.closedAt == null) {
             profile.closedAt = now();
         }
@@ -120,6 +121,10 @@ public class CareProfileService {
                 // Screening answers are health data too; visits stay, as the record of what staff did.
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from screening where resident_id = ?1")
+                        .setParameter(1, profile.residentId).executeUpdate()))
+                // The stored vital-sign baselines are made of those readings.
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from vital_baseline where resident_id = ?1")
                         .setParameter(1, profile.residentId).executeUpdate()))
                 .replaceWithVoid();
     }
@@ -183,15 +188,41 @@ public class CareProfileService {
         });
     }
 
-    /** The rhythm in force for a resident: their own values, else the configured defaults. */
+    /**
+     * The rhythm in force for a resident, part by part: staff's own values, else the one learned
+     * from their history, else the configured default.
+     */
     public CareRhythm rhythm(CareProfile profile) {
         CareConfig.Profile defaults = config.profile();
-        boolean own = profile.activeFrom != null || profile.quietPeriodMinutes != null;
-        return new CareRhythm(
-                profile.activeFrom != null ? profile.activeFrom : LocalTime.parse(defaults.activeFrom()),
-                profile.activeTo != null ? profile.activeTo : LocalTime.parse(defaults.activeTo()),
-                profile.quietPeriodMinutes != null ? profile.quietPeriodMinutes : defaults.quietPeriodMinutes(),
-                own);
+        LocalTime from;
+        LocalTime to;
+        CareRhythm.Source hours;
+        if (profile.activeFrom != null && profile.activeTo != null) {
+            from = profile.activeFrom;
+            to = profile.activeTo;
+            hours = CareRhythm.Source.STAFF;
+        } else if (profile.learnedActiveFrom != null && profile.learnedActiveTo != null) {
+            from = profile.learnedActiveFrom;
+            to = profile.learnedActiveTo;
+            hours = CareRhythm.Source.LEARNED;
+        } else {
+            from = LocalTime.parse(defaults.activeFrom());
+            to = LocalTime.parse(defaults.activeTo());
+            hours = CareRhythm.Source.DEFAULT;
+        }
+        int quiet;
+        CareRhythm.Source quietSource;
+        if (profile.quietPeriodMinutes != null) {
+            quiet = profile.quietPeriodMinutes;
+            quietSource = CareRhythm.Source.STAFF;
+        } else if (profile.learnedQuietPeriodMinutes != null) {
+            quiet = profile.learnedQuietPeriodMinutes;
+            quietSource = CareRhythm.Source.LEARNED;
+        } else {
+            quiet = defaults.quietPeriodMinutes();
+            quietSource = CareRhythm.Source.DEFAULT;
+        }
+        return new CareRhythm(from, to, quiet, hours, quietSource, profile.rhythmLearnedDays);
     }
 
     public Uni<CareProfile> find(UUID residentId) {

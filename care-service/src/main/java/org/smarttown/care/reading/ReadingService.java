@@ -5,21 +5,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.smarttown.care.device.Device;
 import org.smarttown.care.reading.ReadingResult.Outcome;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -94,11 +94,11 @@ public class ReadingService {
             }
         }
         Set<String> serials = candidates.stream().map(Candidate::serial).collect(Collectors.toSet());
-        // Locked in serial order: concurrent batches of one device update its health one after the
-        // other (instead of failing on its version), and never deadlock on two devices.
+        // Read without a lock: the devices' health is written by one statement at the end of the
+        // transaction (updateHealth), so concurrent batches of the same devices store and examine
+        // their readings side by side and only queue for that last write.
         Uni<List<Device>> devices = serials.isEmpty() ? Uni.createFrom().item(List.of())
-                : Device.<Device> find("serial in ?1", Sort.by("serial"), serials)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                : Device.<Device> list("serial in ?1", serials);
         return devices.chain(found -> {
             Map<String, Device> bySerial = found.stream().collect(Collectors.toMap(d -> d.serial, d -> d));
             List<Candidate> toStore = new ArrayList<>();
@@ -122,8 +122,13 @@ public class ReadingService {
                     toStore.add(c);
                 }
             }
-            return insert(toStore, bySerial).chain(inserted -> {
+            // In key order, so that concurrent batches sharing readings wait for each other's keys
+            // in one order and never deadlock.
+            List<Candidate> inKeyOrder = new ArrayList<>(toStore);
+            inKeyOrder.sort(Comparator.comparing(Candidate::serial).thenComparingLong(Candidate::sequence));
+            return insert(inKeyOrder, bySerial).chain(inserted -> {
                 List<StoredReading> stored = new ArrayList<>();
+                Map<String, Health> health = new TreeMap<>();
                 for (Candidate c : toStore) {
                     boolean isNew = inserted.contains(c.serial() + "\u0000" + c.sequence());
                     results[c.index()] = new ReadingResult(c.index(), c.serial(), c.sequence(),
@@ -132,21 +137,87 @@ public class ReadingService {
                         Device device = bySerial.get(c.serial());
                         stored.add(new StoredReading(c.serial(), c.sequence(), device.residentId, c.type(), c.value(),
                                 c.measuredAt()));
-                        device.seen(c.measuredAt().isAfter(now) ? now : c.measuredAt());
-                        if (c.type() == ReadingType.BATTERY && (device.batteryMeasuredAt == null
-                                || !c.measuredAt().isBefore(device.batteryMeasuredAt))) {
-                            device.batteryPercent = (int) Math.round(c.value());
-                            device.batteryMeasuredAt = c.measuredAt();
-                        }
+                        health.computeIfAbsent(c.serial(), k -> new Health()).add(c, now);
                     }
                 }
-                return Panache.getSession().chain(session -> session.flush())
-                        .chain(() -> stored.isEmpty() ? Uni.createFrom().item((Runnable) () -> {
-                        }) : listener.onStored(stored))
+                return (stored.isEmpty() ? Uni.createFrom().item((Runnable) () -> {
+                }) : listener.onStored(stored))
                         .invoke(afterCommit::add)
+                        .chain(() -> updateHealth(health))
                         .map(ignored -> ReadingResult.Batch.of(List.of(results)));
             });
         });
+    }
+
+    /** What a batch says of one device: when it was last heard, and its latest battery level. */
+    private static final class Health {
+        OffsetDateTime seen;
+        Integer battery;
+        OffsetDateTime batteryAt;
+
+        void add(Candidate c, OffsetDateTime now) {
+            // A clock a little ahead of ours must not push the device's silence deadline out.
+            OffsetDateTime when = c.measuredAt().isAfter(now) ? now : c.measuredAt();
+            if (seen == null || when.isAfter(seen)) {
+                seen = when;
+            }
+            if (c.type() == ReadingType.BATTERY && (batteryAt == null || !c.measuredAt().isBefore(batteryAt))) {
+                battery = (int) Math.round(c.value());
+                batteryAt = c.measuredAt();
+            }
+        }
+    }
+
+    private static final String UPDATE_HEALTH = """
+            update device d set
+              last_seen_at = case when d.last_seen_at is null or v.seen > d.last_seen_at
+                                  then v.seen else d.last_seen_at end,
+              silent_after = case when d.last_seen_at is null or v.seen > d.last_seen_at
+                                  then v.seen + d.heartbeat_interval_seconds * interval '1 second' else d.silent_after end,
+              battery_percent = case when v.battery_at is not null
+                                      and (d.battery_measured_at is null or v.battery_at >= d.battery_measured_at)
+                                     then v.battery else d.battery_percent end,
+              battery_measured_at = case when v.battery_at is not null
+                                          and (d.battery_measured_at is null or v.battery_at >= d.battery_measured_at)
+                                         then v.battery_at else d.battery_measured_at end,
+              version = d.version + 1
+            from (values %s) as v(serial, seen, battery, battery_at)
+            where d.serial = v.serial""";
+
+    /**
+     * Moves each device's last-seen time (never backwards, with its silence deadline) and battery
+     * level forward in one statement, after locking the rows in serial order so that two batches
+     * never deadlock on two devices. The version moves too, so that a concurrent edit of the device
+     * through its entity fails on it instead of overwriting this.
+     */
+    private static Uni<Void> updateHealth(Map<String, Health> health) {
+        if (health.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> serials = List.copyOf(health.keySet());
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < serials.size(); i++) {
+            int p = i * 4;
+            values.append(i == 0 ? "" : ",").append("(cast(?").append(p + 1).append(" as varchar), cast(?")
+                    .append(p + 2).append(" as timestamptz), cast(?").append(p + 3).append(" as integer), cast(?")
+                    .append(p + 4).append(" as timestamptz))");
+        }
+        String sql = UPDATE_HEALTH.formatted(values);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select serial from device where serial in (?1) order by serial for update", String.class)
+                .setParameter(1, serials).getResultList()
+                .chain(() -> {
+                    var query = session.createNativeQuery(sql);
+                    for (int i = 0; i < serials.size(); i++) {
+                        Health h = health.get(serials.get(i));
+                        int p = i * 4;
+                        query.setParameter(p + 1, serials.get(i));
+                        query.setParameter(p + 2, h.seen);
+                        query.setParameter(p + 3, h.battery);
+                        query.setParameter(p + 4, h.batteryAt);
+                    }
+                    return query.executeUpdate();
+                })).replaceWithVoid();
     }
 
     private static String checkValue(ReadingIn in, ReadingType type, OffsetDateTime measuredAt, OffsetDateTime now) {

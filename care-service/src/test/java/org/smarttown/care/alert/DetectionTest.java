@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smarttown.care.Fixtures;
+import org.smarttown.commons.reactive.SafeContext;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
 
 /** One test per detection rule, each driven by readings sent through the HTTP API. */
 @QuarkusTest
@@ -35,6 +37,10 @@ class DetectionTest {
 
     @Inject
     Fixtures fixtures;
+    @Inject
+    BaselineStore baselines;
+    @Inject
+    Vertx vertx;
 
     @ParameterizedTest
     @CsvSource({ "SOS,EMERGENCY_BUTTON", "FALL,SMART_BAND", "SMOKE,FIRE_SENSOR", "GAS,GAS_SENSOR" })
@@ -140,6 +146,34 @@ class DetectionTest {
     }
 
     @Test
+    void theStoredBaselineFollowsTheHistoryOnceTheRefreshJobComputesItAgain() {
+        UUID residentId = fixtures.resident("기준선갱신");
+        String band = fixtures.device("SMART_BAND", residentId);
+        List<Map<String, Object>> usual = new ArrayList<>();
+        List<Map<String, Object>> higher = new ArrayList<>();
+        OffsetDateTime start = now().minusDays(3);
+        for (int i = 0; i < 30; i++) {
+            usual.add(reading(band, "HEART_RATE", 54 + i % 3, start.plusHours(i)));
+            higher.add(reading(band, "HEART_RATE", 79 + i % 3, start.plusDays(1).plusHours(i)));
+        }
+        send(usual).statusCode(202);
+        send(List.of(reading(band, "HEART_RATE", 62, now().minusMinutes(20)))).statusCode(202);
+        // Judged against the baseline stored from the first 30 readings (55 ± 4 × 4): all above it.
+        send(higher).statusCode(202);
+        JsonPath before = onlyAlert(residentId, "HEART_RATE");
+        assertContains(before.getString("explanation.against"), "(median 55 ± 4 × 4, learned from 31 readings)");
+
+        SafeContext.run(vertx, () -> baselines.refreshStale(OffsetDateTime.now().plusHours(2))).await().indefinitely();
+
+        // 125 is under the clinical limit; it is out of the refreshed range only because the
+        // recomputed median and spread now include the higher readings.
+        send(List.of(reading(band, "HEART_RATE", 125))).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertContains(onlyAlert(residentId, "HEART_RATE")
+                .getString("explanation.against"),
+                "personal range 14.6–109.4 /min (median 62 ± 4 × 11.9, learned from 61 readings)"));
+    }
+
+    @Test
     void noActivityPastTheQuietPeriodIsAWarningThenCritical() {
         UUID warned = inactiveFor(90);
         UUID critical = inactiveFor(150);
@@ -151,7 +185,7 @@ class DetectionTest {
         assertEquals("WARNING", alert.getString("level"));
         assertContains(alert.getString("explanation.seen"), "no activity, steps or door reading for 90 min");
         assertContains(alert.getString("explanation.against"),
-                "quiet period 60 min during active hours 00:00–00:00 KST (set for this resident)");
+                "quiet period 60 min during active hours 00:00–00:00 KST (set by staff)");
         assertEquals("WARNING past 60 min, CRITICAL past 120 min", alert.getString("explanation.window"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(CARER)
