@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -154,11 +155,15 @@ final class Chromium implements BeforeAllCallback, BeforeEachCallback, AfterAllC
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        return waitFor(Duration.ofSeconds(20), condition);
     }
 
+    /**
+     * Waits until the condition holds. The pages redraw cards as live events arrive, so an element
+     * found by one poll may be replaced before the next look at it: that poll is simply retried.
+     */
     <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     WebElement find(String css) {

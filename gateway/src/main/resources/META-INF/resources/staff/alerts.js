@@ -150,7 +150,11 @@ export async function alertsView(main) {
 
     function upsert(alert, fresh = false) {
         const known = alerts.get(alert.id);
-        alerts.set(alert.id, { ...alert, card: null });
+        // The same state again (an action's answer, then its echo on the stream) keeps the card, so
+        // a note being typed or a choice being made on it is not wiped.
+        const same = known && known.card && ['status', 'level', 'occurrences', 'acknowledgedBy', 'summary']
+            .every(field => known[field] === alert[field]);
+        alerts.set(alert.id, { ...alert, card: same ? known.card : null });
         render();
         if (fresh && !known) document.getElementById(`alert-${alert.id}`)?.classList.add('new');
     }

@@ -1,5 +1,6 @@
 package org.smarttown.care.alert;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.reading.ReadingType;
-import org.smarttown.commons.reactive.SafeContext;
+import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,8 +42,7 @@ public class BaselineStore {
 
     private final CareConfig config;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob<Integer> job;
 
     public BaselineStore(CareConfig config, Vertx vertx) {
         this.config = config;
@@ -152,29 +151,17 @@ public class BaselineStore {
 
     void start(@Observes StartupEvent event) {
         if (config.detection().scanEnabled()) {
-            long every = config.detection().baselineRefresh().toMillis();
-            timer = vertx.setPeriodic(Math.min(every, 60_000), every, id -> runOnce());
+            Duration every = config.detection().baselineRefresh();
+            job = PeriodicJob.start(vertx, "Refreshing baselines", every.compareTo(Duration.ofMinutes(1)) < 0 ? every
+                    : Duration.ofMinutes(1), every, () -> refreshStale(OffsetDateTime.now(ZoneOffset.UTC)),
+                    count -> LOG.debugf("Refreshed %d vital-sign baselines", count), LOG);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void runOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        SafeContext.run(vertx, () -> refreshStale(OffsetDateTime.now(ZoneOffset.UTC)))
-                .subscribe().with(count -> {
-                    running.set(false);
-                    LOG.debugf("Refreshed %d vital-sign baselines", count);
-                }, failure -> {
-                    running.set(false);
-                    LOG.warnf("Refreshing baselines failed; the next pass retries: %s", failure.getMessage());
-                });
     }
 
     /** Computes again every baseline older than the refresh interval, each in its own transaction. */

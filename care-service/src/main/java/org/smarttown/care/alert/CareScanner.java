@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +18,7 @@ import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
 import org.smarttown.care.visit.VisitService;
-import org.smarttown.commons.reactive.SafeContext;
+import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,8 +42,7 @@ public class CareScanner {
     private final CareConfig config;
     private final VisitService visits;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob<Void> job;
 
     public CareScanner(AlertService alerts, AlertFeed feed, CareProfileService profiles, CareConfig config,
             VisitService visits, Vertx vertx) {
@@ -58,30 +56,25 @@ public class CareScanner {
 
     void start(@Observes StartupEvent event) {
         if (config.detection().scanEnabled()) {
-            timer = vertx.setPeriodic(config.detection().scanInterval().toMillis(), id -> scanOnce());
+            job = PeriodicJob.start(vertx, "Care scan", config.detection().scanInterval(),
+                    config.detection().scanInterval(), this::scan, ignored -> {
+                    }, LOG);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
     }
 
-    /** One pass of every scan; a pass still running when the next is due makes that one skip. */
-    void scanOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        SafeContext.run(vertx, () -> alerts.escalateDue().invoke(feed::publish)
+    /** One pass of every scan. */
+    Uni<Void> scan() {
+        return alerts.escalateDue().invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::inactivity)).invoke(feed::publish)
                 .chain(() -> Panache.withTransaction(this::silentDevices)).invoke(feed::publish)
                 .chain(visits::markOverdue)
-                .replaceWithVoid())
-                .subscribe().with(ok -> running.set(false), failure -> {
-                    running.set(false);
-                    LOG.warnf("Care scan failed; the next one retries: %s", failure.getMessage());
-                });
+                .replaceWithVoid();
     }
 
     /** Residents with an activity-capable device and no sign of activity for their quiet period. */

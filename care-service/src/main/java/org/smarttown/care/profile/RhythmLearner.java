@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
-import org.smarttown.commons.reactive.SafeContext;
+import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,8 +42,7 @@ public class RhythmLearner {
 
     private final CareConfig config;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob<Integer> job;
 
     public RhythmLearner(CareConfig config, Vertx vertx) {
         this.config = config;
@@ -57,29 +55,16 @@ public class RhythmLearner {
 
     void start(@Observes StartupEvent event) {
         if (config.detection().scanEnabled()) {
-            timer = vertx.setPeriodic(Duration.ofSeconds(30).toMillis(),
-                    config.profile().learning().checkInterval().toMillis(), id -> runOnce());
+            job = PeriodicJob.start(vertx, "Learning rhythms", Duration.ofSeconds(30),
+                    config.profile().learning().checkInterval(), () -> learnDue(now()),
+                    count -> LOG.debugf("Rhythm learned again for %d profiles", count), LOG);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void runOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        SafeContext.run(vertx, () -> learnDue(now()))
-                .subscribe().with(count -> {
-                    running.set(false);
-                    LOG.debugf("Rhythm learned again for %d profiles", count);
-                }, failure -> {
-                    running.set(false);
-                    LOG.warnf("Learning rhythms failed; the next pass retries: %s", failure.getMessage());
-                });
     }
 
     /** Relearns every open profile not looked at within {@code every}; returns how many it looked at. */

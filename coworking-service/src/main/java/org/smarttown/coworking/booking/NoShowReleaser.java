@@ -8,12 +8,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.smarttown.commons.outbox.Outbox;
-import org.smarttown.commons.reactive.SafeContext;
+import org.smarttown.commons.reactive.PeriodicJob;
 import org.smarttown.coworking.config.CoworkingConfig;
 import org.smarttown.coworking.space.Space;
 import org.smarttown.coworking.waitlist.WaitlistService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -34,6 +35,7 @@ public class NoShowReleaser {
     private final BookingService bookings;
     private final WaitlistService waitlist;
     private final Outbox outbox;
+    private PeriodicJob<Integer> job;
 
     public NoShowReleaser(Vertx vertx, CoworkingConfig config, BookingService bookings, WaitlistService waitlist,
             Outbox outbox) {
@@ -45,15 +47,18 @@ public class NoShowReleaser {
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.releaseInterval().toMillis(), tick -> SafeContext
-                .run(vertx.getDelegate(), this::releaseDue)
-                .subscribe().with(
-                        released -> {
-                            if (released > 0) {
-                                LOG.infof("Released %d no-show booking(s)", released);
-                            }
-                        },
-                        failure -> LOG.warnf("No-show release failed, retried next time: %s", failure.getMessage())));
+        job = PeriodicJob.start(vertx.getDelegate(), "No-show release", config.releaseInterval(),
+                config.releaseInterval(), this::releaseDue, released -> {
+                    if (released > 0) {
+                        LOG.infof("Released %d no-show booking(s)", released);
+                    }
+                }, LOG);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (job != null) {
+            job.stop();
+        }
     }
 
     /** Releases what is due now; concurrent cancels or other replicas lose on the booking's version. */
