@@ -89,6 +89,18 @@ public class BaselineStore {
     record Change(UUID residentId, ReadingType type, Stored fresh, long added) {
     }
 
+    /** Appends {@code count} rows of {@code row}, whose {@code %d}s are numbered on from row to row. */
+    private static void rows(StringBuilder sql, int count, String row) {
+        int width = row.split("%d", -1).length - 1;
+        for (int i = 0; i < count; i++) {
+            Object[] numbers = new Object[width];
+            for (int j = 0; j < width; j++) {
+                numbers[j] = i * width + j + 1;
+            }
+            sql.append(i == 0 ? "" : ",").append(row.formatted(numbers));
+        }
+    }
+
     /**
      * Writes a batch's changes in the caller's transaction, in key order (so that concurrent
      * batches lock shared rows in the same order): fresh rows replace, the others count up.
@@ -102,13 +114,8 @@ public class BaselineStore {
         if (!fresh.isEmpty()) {
             StringBuilder sql = new StringBuilder(
                     "insert into vital_baseline (resident_id, type, samples, median, mad, computed_at) values ");
-            for (int i = 0; i < fresh.size(); i++) {
-                int p = i * 6;
-                sql.append(i == 0 ? "" : ",").append("(cast(?").append(p + 1).append(" as uuid), ?").append(p + 2)
-                        .append(", ?").append(p + 3).append(", cast(?").append(p + 4)
-                        .append(" as double precision), cast(?").append(p + 5).append(" as double precision), ?")
-                        .append(p + 6).append(")");
-            }
+            rows(sql, fresh.size(), "(cast(?%d as uuid), ?%d, ?%d, cast(?%d as double precision),"
+                    + " cast(?%d as double precision), ?%d)");
             sql.append(" on conflict (resident_id, type) do update set samples = excluded.samples,"
                     + " median = excluded.median, mad = excluded.mad, computed_at = excluded.computed_at");
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
@@ -128,11 +135,7 @@ public class BaselineStore {
         }
         if (!counted.isEmpty()) {
             StringBuilder sql = new StringBuilder("update vital_baseline b set samples = b.samples + v.added from (values ");
-            for (int i = 0; i < counted.size(); i++) {
-                int p = i * 3;
-                sql.append(i == 0 ? "" : ",").append("(cast(?").append(p + 1).append(" as uuid), cast(?")
-                        .append(p + 2).append(" as varchar), cast(?").append(p + 3).append(" as bigint))");
-            }
+            rows(sql, counted.size(), "(cast(?%d as uuid), cast(?%d as varchar), cast(?%d as bigint))");
             sql.append(") as v(resident_id, type, added) where b.resident_id = v.resident_id and b.type = v.type");
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
                 var query = session.createNativeQuery(sql.toString());
