@@ -209,19 +209,31 @@ class ScoringTest {
         assertEquals("answers[3]", invalid.toProblem().errors().get(0).field());
     }
 
-    @ParameterizedTest(name = "total {0} at age {1} with {2} years of education: {3} (cutoff {4})")
+    /**
+     * Every cell of the v1 cutoff table, at both of its corners (youngest and least educated,
+     * oldest and most educated), so each age and education step is crossed: one point under the
+     * cutoff is impaired, the cutoff itself is normal.
+     */
+    @ParameterizedTest(name = "age {0} with {1} years of education: impaired under {2}")
     @CsvSource({
-            "21,75,6,IMPAIRED,22", "22,75,6,NORMAL,22",
-            "20,69,0,IMPAIRED,21", "20,70,0,NORMAL,19",
-            "18,85,3,NORMAL,17", "18,85,4,IMPAIRED,20",
-            "26,60,13,IMPAIRED,27", "27,60,13,NORMAL,27",
-            "0,90,0,IMPAIRED,17", "30,90,0,NORMAL,17" })
-    void cognitiveImpairmentIsATotalUnderTheCutoffForAgeAndEducation(int total, int age, int education, String band,
-            int cutoff) {
-        Scoring.Result result = Scoring.score(COGNITIVE, new Scoring.Form(null, total, age, education));
-        assertEquals(band, result.band());
-        assertEquals(cutoff, result.cutoff());
-        assertEquals("IMPAIRED".equals(band), result.followUp());
+            "0,0,21", "69,3,21", "0,4,24", "69,6,24", "0,7,26", "69,12,26", "0,13,27", "69,40,27",
+            "70,0,19", "79,3,19", "70,4,22", "79,6,22", "70,7,25", "79,12,25", "70,13,26", "79,40,26",
+            "80,0,17", "130,3,17", "80,4,20", "130,6,20", "80,7,23", "130,12,23", "80,13,25", "130,40,25" })
+    void cognitiveImpairmentIsATotalUnderTheCutoffForAgeAndEducation(int age, int education, int cutoff) {
+        Scoring.Result under = Scoring.score(COGNITIVE, new Scoring.Form(null, cutoff - 1, age, education));
+        assertEquals("IMPAIRED", under.band());
+        assertEquals(cutoff, under.cutoff());
+        assertTrue(under.followUp());
+        Scoring.Result at = Scoring.score(COGNITIVE, new Scoring.Form(null, cutoff, age, education));
+        assertEquals("NORMAL", at.band());
+        assertEquals(cutoff, at.cutoff());
+        assertFalse(at.followUp());
+    }
+
+    @ParameterizedTest(name = "total {0} at age 90 without schooling is {1}")
+    @CsvSource({ "0,IMPAIRED", "30,NORMAL" })
+    void theEndsOfTheCognitiveTotalAreScoredToo(int total, String band) {
+        assertEquals(band, Scoring.score(COGNITIVE, new Scoring.Form(null, total, 90, 0)).band());
     }
 
     @Test

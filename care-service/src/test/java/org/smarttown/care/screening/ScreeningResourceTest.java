@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smarttown.care.Fixtures.CARER;
 import static org.smarttown.care.Fixtures.FOUNDER;
@@ -19,6 +20,8 @@ import static org.smarttown.care.Fixtures.SUPERVISOR;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +32,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.smarttown.care.EventProbe;
 import org.smarttown.care.Fixtures;
 import org.smarttown.care.LiveFeed;
@@ -225,6 +230,77 @@ class ScreeningResourceTest {
         given().auth().oauth2(CARER).queryParam("instrument", "PHQ-9").get("/api/care/residents/" + residentId + "/screenings")
                 .then().body("instruments.instrument", contains("PHQ-9"));
         given().auth().oauth2(CARER).get("/api/care/residents/" + UUID.randomUUID() + "/screenings").then().statusCode(404);
+    }
+
+    /**
+     * What each instrument's data asks after a screening, through HTTP: when it is due again, and
+     * whether (and by when) a follow-up visit is planned for the resident's care worker. The
+     * screenings are recorded by a supervisor, so the visit going to carer1 is the profile's doing.
+     * Answers: numbers for PHQ-9 (empty = unanswered), the number of depressive answers for GDS-15,
+     * total/age/education for COGNITIVE.
+     */
+    @ParameterizedTest(name = "{0} {1} → {2}, due again after {3}, visit within {4}")
+    @CsvSource(delimiter = ';', value = {
+            "PHQ-9;1,1,1,1,1,0,0,0,0;MILD;P6M;",
+            "PHQ-9;2,2,2,2,2,0,0,0,0;MODERATE;P1M;P7D",
+            "PHQ-9;3,3,3,3,3,0,0,0,0;MODERATELY_SEVERE;P1M;P7D",
+            "PHQ-9;3,3,3,3,3,3,2,0,0;SEVERE;P1M;P7D",
+            "PHQ-9;0,0,0,0,0,0,0,0,1;MINIMAL;P1M;P1D",
+            "PHQ-9;1,1,1,1,1,1,,,;;P0D;",
+            "GDS-15;4;NORMAL;P6M;",
+            "GDS-15;5;MILD;P1M;P7D",
+            "COGNITIVE;22/75/6;NORMAL;P12M;",
+            "COGNITIVE;21/75/6;IMPAIRED;P3M;P7D" })
+    void eachInstrumentSetsItsRescreenDateAndPlansAFollowUpVisitWhenItsBandAsks(String instrument, String answers,
+            String band, String rescreenAfter, String visitWithin) {
+        UUID residentId = fixtures.resident("재선별" + instrument);
+        Map<String, Object> body = new HashMap<>();
+        body.put("residentId", residentId);
+        body.put("instrument", instrument);
+        if (instrument.equals("COGNITIVE")) {
+            String[] inputs = answers.split("/");
+            body.put("total", Integer.parseInt(inputs[0]));
+            body.put("age", Integer.parseInt(inputs[1]));
+            body.put("educationYears", Integer.parseInt(inputs[2]));
+        } else if (instrument.equals("GDS-15")) {
+            List<Boolean> yesNo = new ArrayList<>();
+            for (int item = 1; item <= 15; item++) {
+                boolean depressive = item <= Integer.parseInt(answers);
+                // Items 1, 5, 7, 11 and 13 are reverse-scored: "no" is their depressive answer.
+                yesNo.add(List.of(1, 5, 7, 11, 13).contains(item) != depressive);
+            }
+            body.put("answers", yesNo);
+        } else {
+            body.put("answers", Arrays.stream(answers.split(",", -1)).map(a -> a.isEmpty() ? null : Integer.valueOf(a))
+                    .toList());
+        }
+        ValidatableResponse recorded = post(SUPERVISOR, body).statusCode(201)
+                .body("band", equalTo(band))
+                .body("status", equalTo(band == null ? "INCOMPLETE" : "SCORED"))
+                .body("followUp", equalTo(visitWithin != null));
+        OffsetDateTime administeredAt = OffsetDateTime.parse(recorded.extract().path("administeredAt"))
+                .withOffsetSameInstant(ZoneOffset.UTC);
+        assertEquals(administeredAt.plus(Period.parse(rescreenAfter)).toInstant(),
+                OffsetDateTime.parse(recorded.extract().path("nextDueAt")).toInstant());
+        // An incomplete form is due again at once; every other one is not due yet.
+        given().auth().oauth2(CARER).get("/api/care/residents/" + residentId + "/screenings").then()
+                .body("instruments[0].due", equalTo(band == null));
+
+        String visitId = recorded.extract().path("visitId");
+        if (visitWithin == null) {
+            assertNull(visitId);
+            given().auth().oauth2(CARER).queryParam("residentId", residentId).get("/api/care/visits").then()
+                    .body("totalItems", equalTo(0));
+            return;
+        }
+        String dueAt = given().auth().oauth2(CARER).get("/api/care/visits/" + visitId).then().statusCode(200)
+                .body("status", equalTo("PLANNED"))
+                .body("origin", equalTo("SCREENING"))
+                .body("sourceId", equalTo(recorded.extract().path("id")))
+                .body("assignedTo", equalTo("carer1"))
+                .body("createdBy", equalTo("supervisor1"))
+                .extract().path("dueAt");
+        assertEquals(administeredAt.plus(Duration.parse(visitWithin)).toInstant(), OffsetDateTime.parse(dueAt).toInstant());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,6 +72,11 @@ class VisitTest {
                 .body(Map.of("outcome", "SEEN_WITH_CONCERNS", "notes", "low mood, not eating well"))
                 .post("/api/care/visits/" + visitId + "/done").then().statusCode(200)
                 .body("status", equalTo("DONE")).body("overdue", equalTo(false)).body("closedBy", equalTo("carer1"));
+        given().auth().oauth2(SUPERVISOR).get("/api/care/visits/" + visitId).then()
+                .body("outcome", equalTo("SEEN_WITH_CONCERNS")).body("notes", equalTo("low mood, not eating well"))
+                .body("closedAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(CARER).queryParam("residentId", residentId).queryParam("status", "DONE").get("/api/care/visits")
+                .then().body("items.id", contains(visitId));
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(residentId, "VisitClosed").size() == 1);
         JsonObject closed = probe.about(residentId, "VisitClosed").get(0);
         Contracts.assertSameShape(Contracts.sample("VisitClosed.json"), new ObjectMapper().readTree(closed.encode()));
@@ -79,6 +85,29 @@ class VisitTest {
         // Scans go on; the overdue visit was published once.
         Thread.sleep(1500);
         assertEquals(1, probe.about(residentId, "VisitOverdue").size());
+    }
+
+    @Test
+    void supervisorsSeeOverdueVisitsMostOverdueFirstAndForOneWorker() {
+        UUID residentId = fixtures.resident("방문순서");
+        // Far enough ahead that each is still in the future when planned on a slow machine.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3);
+        String later = plan(residentId, now.plusSeconds(4));
+        String sooner = plan(residentId, now);
+        String elsewhere = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("residentId", residentId, "dueAt", now.plusSeconds(2).toString(), "purpose", "check",
+                        "assignedTo", "carer2"))
+                .post("/api/care/visits").then().statusCode(201).body("assignedTo", equalTo("carer2")).extract().path("id");
+        String notYet = plan(residentId, now.plusDays(1));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SUPERVISOR)
+                .queryParam("size", 100).get("/api/care/visits/overdue").then()
+                .body("items.findAll { it.residentId == '" + residentId + "' }.id", contains(sooner, elsewhere, later)));
+        given().auth().oauth2(SUPERVISOR).queryParam("assignedTo", "carer2").queryParam("size", 100)
+                .get("/api/care/visits/overdue").then()
+                .body("items.findAll { it.residentId == '" + residentId + "' }.id", contains(elsewhere))
+                .body("items.overdue", everyItem(equalTo(true)));
+        given().auth().oauth2(CARER).get("/api/care/visits/" + notYet).then().body("overdue", equalTo(false));
     }
 
     @Test

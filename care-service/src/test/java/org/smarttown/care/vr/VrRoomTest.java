@@ -6,13 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smarttown.care.Fixtures.CARER;
 import static org.smarttown.care.Fixtures.FOUNDER;
 import static org.smarttown.care.Fixtures.SUPERVISOR;
 import static org.smarttown.care.Fixtures.reading;
 import static org.smarttown.care.Fixtures.send;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,10 +33,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.smarttown.care.Fixtures;
+import org.smarttown.care.profile.ResidentEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class VrRoomTest {
@@ -43,6 +50,12 @@ class VrRoomTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    ResidentEvents residentEvents;
+
+    @Inject
+    Pool pool;
 
     static OffsetDateTime at(int minutesFromNow) {
         return OffsetDateTime.now(ZoneOffset.ofHours(9)).withNano(0).plusMinutes(minutesFromNow);
@@ -73,6 +86,14 @@ class VrRoomTest {
                 .post("/api/care/vr/sessions/" + sessionId + "/enrolments").then().extract().statusCode();
     }
 
+    /** "201", or the status and problem type of a refusal ("409 session-full"). */
+    static String enrolOutcome(String sessionId, UUID residentId) {
+        io.restassured.response.Response response = given().auth().oauth2(CARER).contentType(ContentType.JSON)
+                .body(Map.of("residentId", residentId)).post("/api/care/vr/sessions/" + sessionId + "/enrolments");
+        return response.statusCode() == 201 ? "201"
+                : response.statusCode() + " " + response.jsonPath().getString("type").replace("urn:smarttown:problem:", "");
+    }
+
     @Test
     void thirtyParallelEnrolmentsIntoASixHeadsetSessionSeatExactlySix() throws Exception {
         List<UUID> residents = fixtures.residents("가상현실", 30);
@@ -80,14 +101,14 @@ class VrRoomTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(30);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            residents.forEach(r -> calls.add(() -> enrol(CARER, sessionId, r, null)));
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
+            List<Callable<String>> calls = new ArrayList<>();
+            residents.forEach(r -> calls.add(() -> enrolOutcome(sessionId, r)));
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                outcomes.add(f.get());
             }
-            assertEquals(6, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(24, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            assertEquals(6, outcomes.stream().filter(o -> o.equals("201")).count(), outcomes.toString());
+            assertEquals(24, outcomes.stream().filter(o -> o.equals("409 session-full")).count(), outcomes.toString());
         } finally {
             pool.shutdownNow();
         }
@@ -101,16 +122,18 @@ class VrRoomTest {
     @Test
     void oneResidentSentToTwoOverlappingSessionsAtOnceGetsExactlyOne() throws Exception {
         List<UUID> residents = fixtures.residents("겹침", 12);
-        String first = session(MEMORY_GARDEN, at(120), at(150), 10);
-        String second = session(VILLAGE_WALK, at(140), at(170), 10);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
+        // Seats for everyone in both, so that only the overlap can refuse.
+        String first = session(MEMORY_GARDEN, at(120), at(150), 12);
+        String second = session(VILLAGE_WALK, at(140), at(170), 12);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (UUID resident : residents) {
-                Future<Integer> a = pool.submit(() -> enrol(CARER, first, resident, null));
-                Future<Integer> b = pool.submit(() -> enrol(CARER, second, resident, null));
-                List<Integer> statuses = List.of(a.get(), b.get());
-                assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-                assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+                Future<String> a = pool.submit(() -> enrolOutcome(first, resident));
+                Future<String> b = pool.submit(() -> enrolOutcome(second, resident));
+                List<String> outcomes = List.of(a.get(), b.get());
+                assertEquals(1, outcomes.stream().filter(o -> o.equals("201")).count(), outcomes.toString());
+                assertEquals(1, outcomes.stream().filter(o -> o.equals("409 overlapping-session")).count(),
+                        outcomes.toString());
             }
         } finally {
             pool.shutdownNow();
@@ -168,7 +191,9 @@ class VrRoomTest {
         given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + sessionId).then().statusCode(200)
                 .body("participants.find { it.residentId == '" + attended + "' }.attendance", equalTo("ATTENDED"))
                 .body("participants.find { it.residentId == '" + attended + "' }.minutesDone", equalTo(18))
+                .body("participants.find { it.residentId == '" + attended + "' }.completed", equalTo(false))
                 .body("participants.find { it.residentId == '" + attended + "' }.score", equalTo(72))
+                .body("participants.find { it.residentId == '" + attended + "' }.recordedBy", equalTo("carer1"))
                 .body("participants.find { it.residentId == '" + attended + "' }.heartRate.readings", equalTo(3))
                 .body("participants.find { it.residentId == '" + attended + "' }.heartRate.min", equalTo(88.0f))
                 .body("participants.find { it.residentId == '" + attended + "' }.heartRate.max", equalTo(104.0f))
@@ -177,12 +202,62 @@ class VrRoomTest {
                 .body("participants.find { it.residentId == '" + absent + "' }.heartRate.readings", equalTo(0))
                 .body("participants.find { it.residentId == '" + absent + "' }.heartRate.mean", nullValue());
 
+        // Recording again corrects it: she finished the programme after all.
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED", "minutesDone", 30, "completed", true, "score", 85))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + attended + "/attendance").then().statusCode(200)
+                .body("participants.find { it.residentId == '" + attended + "' }.minutesDone", equalTo(30))
+                .body("participants.find { it.residentId == '" + attended + "' }.completed", equalTo(true))
+                .body("participants.find { it.residentId == '" + attended + "' }.score", equalTo(85))
+                .body("participants.find { it.residentId == '" + attended + "' }.recordedBy", equalTo("supervisor1"));
+
         // More minutes than the session lasts, or minutes on a no-show, are refused.
         given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "ATTENDED", "minutesDone", 31))
                 .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + attended + "/attendance").then()
                 .statusCode(400).body("errors.field", contains("minutesDone"));
         given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "NO_SHOW", "minutesDone", 5))
                 .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + absent + "/attendance").then().statusCode(400);
+        given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("attendance", "ATTENDED", "minutesDone", 10, "score", 101))
+                .post("/api/care/vr/sessions/" + sessionId + "/enrolments/" + attended + "/attendance").then()
+                .statusCode(400).body("errors.field", contains("score"));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesAnOverbookedSessionAndAResidentsOverlappingEnrolment() {
+        UUID residentId = fixtures.resident("제약");
+        String sessionId = session(MEMORY_GARDEN, at(2000), at(2030), 1);
+        String overlapping = session(VILLAGE_WALK, at(2010), at(2040), 5);
+        assertEquals(201, enrol(CARER, sessionId, residentId, null));
+
+        // Written past the service, as a future bug or a hand-made fix might: the constraints still hold.
+        Throwable overbooked = assertThrows(Throwable.class, () -> pool
+                .preparedQuery("update vr_session set enrolled = enrolled + 1 where id = $1")
+                .execute(Tuple.of(UUID.fromString(sessionId))).await().indefinitely());
+        assertTrue(overbooked.getMessage().contains("vr_session_not_overbooked"), overbooked.getMessage());
+        Throwable overlap = assertThrows(Throwable.class, () -> pool.preparedQuery("""
+                insert into vr_enrolment (id, session_id, resident_id, starts_at, ends_at, enrolled_by, enrolled_at)
+                select $1, id, $2, starts_at, ends_at, 'sql', now() from vr_session where id = $3""")
+                .execute(Tuple.of(UUID.randomUUID(), residentId, UUID.fromString(overlapping))).await().indefinitely());
+        assertTrue(overlap.getMessage().contains("vr_enrolment_no_overlap"), overlap.getMessage());
+
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + sessionId).then().body("enrolled", equalTo(1));
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + overlapping).then().body("enrolled", equalTo(0))
+                .body("participants.size()", equalTo(0));
+    }
+
+    @Test
+    void enrolmentNeedsASessionNotYetOverAndAResidentStillInCare() {
+        UUID residentId = fixtures.resident("종료");
+        String over = session(MEMORY_GARDEN, at(-90), at(-60), 4);
+        assertEquals("409 session-over", enrolOutcome(over, residentId));
+
+        String upcoming = session(MEMORY_GARDEN, at(2400), null, 4);
+        assertEquals("404 not-found", enrolOutcome(upcoming, UUID.randomUUID()));
+        residentEvents.send(ResidentEvents.consent(residentId, "CARE_SERVICES", false));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(CARER)
+                .get("/api/care/profiles/" + residentId).then().body("status", equalTo("CLOSED")));
+        assertEquals("409 profile-closed", enrolOutcome(upcoming, residentId));
+        given().auth().oauth2(CARER).get("/api/care/vr/sessions/" + upcoming).then().body("enrolled", equalTo(0));
     }
 
     @Test
