@@ -151,6 +151,30 @@ class ScreeningResourceTest {
     }
 
     @Test
+    void itemNineOnAnIncompleteFormStillRaisesTheAlertPlansAnUrgentVisitAndTravelsWithoutABand() {
+        UUID residentId = fixtures.resident("미완성문항구");
+        ValidatableResponse recorded = post(CARER, form(residentId, "PHQ-9", null, null, null, 0, 0, 0, 0, 0, 2))
+                .statusCode(201)
+                .body("status", equalTo("INCOMPLETE"))
+                .body("band", nullValue())
+                .body("flags", contains("SELF_HARM_RISK"))
+                .body("alertId", notNullValue())
+                .body("visitId", notNullValue());
+        given().auth().oauth2(CARER).get("/api/care/alerts/" + recorded.extract().path("alertId")).then()
+                .body("level", equalTo("CRITICAL")).body("kind", equalTo("SELF_HARM"));
+        given().auth().oauth2(CARER).get("/api/care/visits/" + recorded.extract().path("visitId")).then()
+                .body("purpose", equalTo("Urgent follow-up: PHQ-9 incomplete, SELF_HARM_RISK"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(residentId, "ScreeningCompleted").size() == 1);
+        JsonObject data = probe.about(residentId, "ScreeningCompleted").get(0).getJsonObject("data");
+        assertEquals("INCOMPLETE", data.getString("status"));
+        assertNull(data.getString("band"));
+        assertEquals(List.of("SELF_HARM_RISK"), data.getJsonArray("flags").getList());
+        assertTrue(data.getBoolean("followUp"));
+        assertFalse(data.containsKey("answers"));
+    }
+
+    @Test
     void gds15AndTheCognitiveScreeningAreScoredFromTheirOwnData() {
         UUID residentId = fixtures.resident("노인우울");
         // Every answer "no": only the five reverse-scored items count.
