@@ -2,7 +2,9 @@ package org.smarttown.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
@@ -22,6 +24,7 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 /** The running suite, through the gateway, with real tokens, a real broker and real databases. */
 class SuiteIT {
@@ -86,6 +89,43 @@ class SuiteIT {
                         .statusCode(200)
                         .body("name", equalTo("최복남"))
                         .body("complex", equalTo("문흥주공1단지")));
+    }
+
+    /**
+     * A care worker's screening travels as ScreeningCompleted from care-service over the broker to
+     * resident-service, whose risk score takes in the latest band: up for a moderate PHQ-9, back
+     * down when a newer one is minimal.
+     */
+    @Test
+    void aScreeningBandReachesTheResidentsRiskScoreAcrossTheBroker() {
+        String welfare = Tokens.user("welfare1");
+        String carer = Tokens.user("carer1");
+        String id = given().auth().oauth2(welfare).contentType(ContentType.JSON).body(resident("심사람", true))
+                .post("/api/residents").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().auth().oauth2(carer).get("/api/care/profiles/" + id).then().statusCode(200));
+        int before = given().auth().oauth2(welfare).get("/api/residents/" + id + "/risk").then()
+                .statusCode(200)
+                .body("signals.signal", not(hasItem("SCREENING_MODERATE")))
+                .extract().path("score");
+
+        screen(carer, id, "[2,2,2,1,1,1,1,2,0]").body("band", equalTo("MODERATE"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().auth().oauth2(welfare).get("/api/residents/" + id + "/risk").then()
+                        .body("signals.findAll { it.signal == 'SCREENING_MODERATE' }.source", contains("care-service"))
+                        .body("score", equalTo(before + 15)));
+
+        screen(carer, id, "[0,0,0,0,0,0,0,0,0]").body("band", equalTo("MINIMAL"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().auth().oauth2(welfare).get("/api/residents/" + id + "/risk").then()
+                        .body("signals.signal", not(hasItem(startsWith("SCREENING_"))))
+                        .body("score", equalTo(before)));
+    }
+
+    private static ValidatableResponse screen(String token, String residentId, String answers) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"residentId\":\"%s\",\"instrument\":\"PHQ-9\",\"answers\":%s}".formatted(residentId, answers))
+                .post("/api/care/screenings").then().statusCode(201);
     }
 
     @Test
