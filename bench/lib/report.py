@@ -1,6 +1,6 @@
 """Writes bench/run's Markdown report from the raw figures it left in its work folder.
 
-usage: report.py <work dir> <report.md> <seconds per run> <rounds> <latency rate> <starts>
+usage: report.py <work dir> <report.md> <seconds per run> <rounds> <latency rate> <starts> <JVM options>
 Every figure is given with its spread (median, min-max over the runs); each ratio is against the
 baseline measured in the same run; each target says whether this run met it.
 """
@@ -12,7 +12,7 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 
-work, report, secs, rounds, rate, starts = sys.argv[1:7]
+work, report, secs, rounds, rate, starts, jvm_opts = sys.argv[1:8]
 
 
 def lines(name):
@@ -80,6 +80,7 @@ w(f"- CPU: {os.cpu_count()} cores ({cpu}); memory {meminfo_gib():.1f} GiB; {plat
 w(f"- Java: {cmd(os.path.join(os.environ['JAVA_HOME'], 'bin', 'java') if os.environ.get('JAVA_HOME') else 'java', '-version')}")
 w(f"- Quarkus: 3.33.2 (services and bare app); PostgreSQL: {cmd('psql', '-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'show server_version')}")
 w(f"- Load tools: {cmd('wrk', '-v')}; {cmd('pgbench', '--version')}; node {cmd('node', '--version')}")
+w(f"- JVM options of every app measured (`dev/service-jvm-options`, as `./smarttown up` runs the services): `{jvm_opts}`")
 w(f"- Runs: {starts} starts per service; {rounds} rounds of {secs} s per throughput comparison; latency at {rate} requests/s")
 w("")
 
@@ -87,9 +88,10 @@ results = []  # (target, figure, met)
 
 # --- startup -------------------------------------------------------------------------------
 startup = {}
-for name, _run, ready_ms, rss_kb, quarkus_s in lines("startup.tsv"):
-    s = startup.setdefault(name, {"ready": [], "rss": [], "quarkus": []})
+for name, _run, ready_ms, rss_kb, quarkus_s, cpu_ms in lines("startup.tsv"):
+    s = startup.setdefault(name, {"ready": [], "rss": [], "quarkus": [], "cpu": []})
     s["ready"].append(float(ready_ms))
+    s["cpu"].append(float(cpu_ms))
     s["rss"].append(float(rss_kb) / 1024)
     if quarkus_s:
         s["quarkus"].append(float(quarkus_s) * 1000)
@@ -97,20 +99,22 @@ if startup:
     w("## Startup and memory per service")
     w("")
     w("Launch (`java -jar quarkus-run.jar`) to the first 200 of its readiness URL; RSS one second after")
-    w("its first real request (an authenticated API call; `/hello` for the bare app).")
+    w("its first real request (an authenticated API call; `/hello` for the bare app). CPU: user + system")
+    w("time the process used until ready, which depends less on what else the machine does than wall time.")
     w("")
-    w("| app | launch → ready, ms | Quarkus' own \"started in\", ms | RSS after first request, MB | ready ratio | RSS ratio |")
-    w("| --- | --- | --- | --- | --- | --- |")
+    w("| app | launch → ready, ms | Quarkus' own \"started in\", ms | CPU until ready, ms | RSS after first request, MB | ready ratio | CPU ratio | RSS ratio |")
+    w("| --- | --- | --- | --- | --- | --- | --- | --- |")
     bare = startup.get("bare-app")
     for name, s in startup.items():
-        ready_ratio = rss_ratio = "–"
+        ready_ratio = rss_ratio = cpu_ratio = "–"
         if bare and name != "bare-app":
             rr = statistics.median(s["ready"]) / statistics.median(bare["ready"])
             mr = statistics.median(s["rss"]) / statistics.median(bare["rss"])
-            ready_ratio, rss_ratio = f"{rr:.2f}×", f"{mr:.2f}×"
+            cr = statistics.median(s["cpu"]) / max(statistics.median(bare["cpu"]), 1)
+            ready_ratio, rss_ratio, cpu_ratio = f"{rr:.2f}×", f"{mr:.2f}×", f"{cr:.2f}×"
             results.append((f"{name}: startup ≤ 1.3× bare", ready_ratio, rr <= 1.3))
             results.append((f"{name}: RSS ≤ 1.3× bare", rss_ratio, mr <= 1.3))
-        w(f"| {name} | {spread(s['ready'])} | {spread(s['quarkus'])} | {spread(s['rss'])} | {ready_ratio} | {rss_ratio} |")
+        w(f"| {name} | {spread(s['ready'])} | {spread(s['quarkus'])} | {spread(s['cpu'])} | {spread(s['rss'])} | {ready_ratio} | {cpu_ratio} | {rss_ratio} |")
     w("")
 
 # --- gateway -------------------------------------------------------------------------------
