@@ -118,11 +118,13 @@ if startup:
     w("")
 
 # --- gateway -------------------------------------------------------------------------------
-gw = {"direct": {"rps": [], "p50": [], "p99": []}, "gateway": {"rps": [], "p50": [], "p99": []}}
+gw = {label: {"rps": [], "p50": [], "p99": [], "svc_us": [], "gw_us": []} for label in ("direct", "gateway")}
 errors = 0
-for label, _round, rps, non2xx, lat in lines("gateway.tsv"):
+for label, _round, rps, non2xx, lat, svc_us, gw_us in lines("gateway.tsv"):
     lat = json.loads(lat)
     gw[label]["rps"].append(float(rps))
+    gw[label]["svc_us"].append(float(svc_us))
+    gw[label]["gw_us"].append(float(gw_us))
     gw[label]["p50"].append(lat["latencyMs"]["p50"])
     gw[label]["p99"].append(lat["latencyMs"]["p99"])
     errors += int(non2xx or 0) + lat["errors"]
@@ -132,13 +134,16 @@ if gw["direct"]["rps"]:
     w("`GET /api/coworking/spaces` with the same token, straight to coworking-service and through a")
     w("gateway (its own instance, user rate limit lifted so that it does not answer 429). Throughput:")
     w(f"`wrk -t2 -c16`; latency: open model at {rate} requests/s, each latency counted from when the")
-    w("request was due (no coordinated omission).")
+    w("request was due (no coordinated omission). CPU per request: what the service's and the gateway's")
+    w("processes used during the wrk run, divided by its requests (on a machine whose cores the load tool,")
+    w("the gateway, the service and the database share, the gateway's CPU is taken from the service's).")
     w("")
-    w("| path | throughput, req/s | p50, ms | p99, ms |")
-    w("| --- | --- | --- | --- |")
+    w("| path | throughput, req/s | p50, ms | p99, ms | service CPU per request, µs | gateway CPU per request, µs |")
+    w("| --- | --- | --- | --- | --- | --- |")
     for label in ("direct", "gateway"):
         g = gw[label]
-        w(f"| {label} | {spread(g['rps'])} | {spread(g['p50'], '{:.2f}')} | {spread(g['p99'], '{:.2f}')} |")
+        gw_cpu = spread(g["gw_us"]) if label == "gateway" else "–"
+        w(f"| {label} | {spread(g['rps'])} | {spread(g['p50'], '{:.2f}')} | {spread(g['p99'], '{:.2f}')} | {spread(g['svc_us'])} | {gw_cpu} |")
     added = statistics.median(gw["gateway"]["p50"]) - statistics.median(gw["direct"]["p50"])
     kept = statistics.median(gw["gateway"]["rps"]) / statistics.median(gw["direct"]["rps"])
     w("")
