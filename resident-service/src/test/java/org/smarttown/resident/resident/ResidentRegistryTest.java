@@ -82,12 +82,17 @@ class ResidentRegistryTest {
     @Test
     void withdrawingAConsentRaisesItsVersion() {
         String id = registeredId(full("최말순", uniqueComplex(), true));
+        String decided = given().auth().oauth2(WELFARE).get("/api/residents/" + id).then()
+                .body("consents[0].changedBy", equalTo("welfare1")).extract().path("consents[0].changedAt");
 
-        patch(WELFARE, id, "{\"consents\":[{\"purpose\":\"CARE_SERVICES\",\"given\":false}]}").then()
+        String withdrawn = patch(WELFARE, id, "{\"consents\":[{\"purpose\":\"CARE_SERVICES\",\"given\":false}]}").then()
                 .statusCode(200)
                 .body("careConsent", equalTo(false))
                 .body("consents[0].given", equalTo(false))
-                .body("consents[0].version", equalTo(2));
+                .body("consents[0].version", equalTo(2))
+                .extract().path("consents[0].changedAt");
+        org.junit.jupiter.api.Assertions.assertTrue(java.time.OffsetDateTime.parse(withdrawn)
+                .isAfter(java.time.OffsetDateTime.parse(decided)), "each decision keeps its own time");
     }
 
     @Test

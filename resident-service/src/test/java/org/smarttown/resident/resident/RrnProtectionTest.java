@@ -192,11 +192,24 @@ class RrnProtectionTest {
         assertEquals(hmac(digits), row.getString("rrn_hash"));
         assertEquals("450302-2******", row.getString("rrn_masked"));
         assertNoNumber(rrn, row.getString("whole"));
-        String everywhere = pool.preparedQuery("select coalesce(string_agg(t, ' '), '') from ("
-                + "select payload::text as t from outbox_message union all "
-                + "select coalesce(purpose, '') || coalesce(changes, '') from access_log) x")
-                .execute().await().indefinitely().iterator().next().getString(0);
-        assertNoNumber(rrn, everywhere);
+        String about = pool.preparedQuery("select coalesce(string_agg(t, ' '), '') from ("
+                + "select payload::text as t from outbox_message where payload -> 'data' ->> 'residentId' = $1 union all "
+                + "select coalesce(purpose, '') || coalesce(changes, '') from access_log where resident_id = $2) x")
+                .execute(Tuple.of(id, java.util.UUID.fromString(id))).await().indefinitely().iterator().next().getString(0);
+        assertTrue(about.contains("ResidentRegistered") && about.contains("확인"), "the event and the reveal were read");
+        assertNoNumber(rrn, about);
+        // Every table, including any added later, holds the whole number nowhere, with or without its hyphen.
+        List<String> tables = new ArrayList<>();
+        pool.query("select table_name from information_schema.tables where table_schema = current_schema() "
+                + "and table_type = 'BASE TABLE'").execute().await().indefinitely()
+                .forEach(table -> tables.add(table.getString(0)));
+        assertTrue(tables.containsAll(List.of("resident", "outbox_message", "access_log", "resident_import")), tables.toString());
+        for (String table : tables) {
+            long rows = pool.preparedQuery("select count(*) from \"" + table + "\" t where strpos(t::text, $1) > 0 "
+                    + "or strpos(t::text, $2) > 0").execute(Tuple.of(rrn, digits)).await().indefinitely()
+                    .iterator().next().getLong(0);
+            assertEquals(0, rows, "rows of " + table + " holding the number");
+        }
     }
 
     @Test
