@@ -179,7 +179,26 @@ public class ImportService {
         }
         SafeContext.run(vertx, () -> run(jobId, fields, rows, caller)).subscribe().with(
                 done -> LOG.infof("import %s finished: %d rows", jobId, rows.size()),
-                failure -> LOG.errorf(failure, "import %s stopped", jobId));
+                failure -> {
+                    LOG.errorf("import %s stopped (%s)", jobId, failure.getClass().getName());
+                    stopped(jobId);
+                });
+    }
+
+    /**
+     * Marks a job that could not go on (the database gone, say) as FAILED and finished, so whoever
+     * polls it stops waiting; {@code done} tells how far it got, and the rows after it can be
+     * imported again (those before are skipped then).
+     */
+    private void stopped(UUID jobId) {
+        SafeContext.run(vertx, () -> Panache.withTransaction(() -> ResidentImport.<ResidentImport> findById(jobId)
+                .invoke(job -> {
+                    job.status = "FAILED";
+                    job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                })).replaceWithVoid()).subscribe().with(
+                        marked -> {
+                        },
+                        failure -> LOG.errorf("import %s could not be marked FAILED (%s)", jobId, failure.getClass().getName()));
     }
 
     private Uni<Void> run(UUID jobId, List<String> fields, List<CsvParser.Record> rows, Caller caller) {
@@ -246,6 +265,7 @@ public class ImportService {
                                 .map(r -> new Outcome("imported", List.of()))
                                 .onFailure(ProblemException.class)
                                 .recoverWithItem(p -> outcome(batch.get(position), (ProblemException) p))
+                                .onFailure().recoverWithItem(e -> unstored(batch.get(position), e))
                                 .invoke(outcome -> outcomes.set(position, outcome)).replaceWithVoid());
                     }
                     return oneByOne.replaceWith(outcomes);
@@ -256,6 +276,16 @@ public class ImportService {
     private static String key(ResidentRequest request) {
         return sha256(request.name().strip() + "|" + request.birthDate() + "|"
                 + (request.rrn() != null ? request.rrn().replace("-", "") : String.valueOf(request.phone())));
+    }
+
+    /**
+     * A row the database refused for a reason that is no rule of ours: reported, so the rest of the
+     * file goes on. Only the exception's class is logged: its message may quote the row's values.
+     */
+    private static Outcome unstored(CsvParser.Record row, Throwable failure) {
+        LOG.warnf("import row on line %d could not be stored (%s)", row.line(), failure.getClass().getName());
+        return new Outcome("failed", List.of(new Problem(row.line(), "row",
+                "could not be stored; register this resident alone or import the row again")));
     }
 
     private static Outcome outcome(CsvParser.Record row, ProblemException p) {

@@ -36,6 +36,12 @@ public record ResidentRequest(
     static final String HAENGBOKEUM = "[A-Za-z0-9-]{1,40}";
     static final String HAENGBOKEUM_MESSAGE = "must be 1 to 40 letters, digits or hyphens";
 
+    /** The same request with another value in place of the registration number. */
+    public ResidentRequest withRrn(String value) {
+        return new ResidentRequest(name, birthDate, sex, value, phone, address, location, categories, benefitTypes,
+                conditions, emergencyContacts, assignedCareWorker, haengbokeumId, consents);
+    }
+
     /** Never prints the registration number, should a request ever be logged. */
     @Override
     public String toString() {

@@ -22,12 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.smarttown.commons.idempotency.IdempotentRequests;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
 import org.smarttown.resident.common.Caller;
 import org.smarttown.resident.risk.NeedsService;
 import org.smarttown.resident.risk.RiskAssessment;
+import org.smarttown.resident.rrn.RrnProtector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,23 +49,34 @@ public class ResidentResource {
 
     private final ResidentService service;
     private final NeedsService needs;
+    private final IdempotentRequests idempotency;
+    private final RrnProtector rrns;
     private final SecurityIdentity identity;
 
-    public ResidentResource(ResidentService service, NeedsService needs, SecurityIdentity identity) {
+    public ResidentResource(ResidentService service, NeedsService needs, IdempotentRequests idempotency, RrnProtector rrns,
+            SecurityIdentity identity) {
         this.service = service;
         this.needs = needs;
+        this.idempotency = idempotency;
+        this.rrns = rrns;
         this.identity = identity;
     }
 
     @POST
     @RolesAllowed(STAFF)
-    @Operation(summary = "Register a resident", description = "Publishes ResidentRegistered to residents.events.")
-    public Uni<RestResponse<ResidentView>> register(@Valid @NotNull ResidentRequest request) {
-        return service.register(request, Caller.of(identity))
-                .map(resident -> RestResponse.ResponseBuilder.<ResidentView> create(RestResponse.Status.CREATED)
-                        .header("Location", "/api/residents/" + resident.id)
-                        .entity(ResidentView.of(resident))
-                        .build());
+    @Operation(summary = "Register a resident", description = "Publishes ResidentRegistered to residents.events. "
+            + "Accepts an Idempotency-Key: a retry with the same key and body answers the first registration again.")
+    public Uni<RestResponse<ResidentView>> register(@Valid @NotNull ResidentRequest request,
+            @RestHeader(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(identity);
+        // The key's stored fingerprint of the request holds the number's keyed hash, never the number.
+        ResidentRequest fingerprinted = request.rrn() == null ? request : request.withRrn(rrns.fingerprint(request.rrn()));
+        return idempotency.execute(key, "resident.register", caller.name(), fingerprinted, ResidentView.class,
+                () -> service.register(request, caller)
+                        .map(resident -> RestResponse.ResponseBuilder.<ResidentView> create(RestResponse.Status.CREATED)
+                                .header("Location", "/api/residents/" + resident.id)
+                                .entity(ResidentView.of(resident))
+                                .build()));
     }
 
     @GET

@@ -40,7 +40,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -88,7 +87,6 @@ public class ResidentService {
                     }
                 }).replaceWithVoid());
         return unique
-                .chain(() -> risk.refresh(resident))
                 .chain(() -> resident.<Resident> persist())
                 .call(registration.first()::persist)
                 .call(() -> duplicates.flag(resident))
@@ -163,14 +161,14 @@ public class ResidentService {
     }
 
     /**
-     * Writes registrations of one batch. Reads first (risk inputs, look-alikes), then every insert,
-     * then the events in one statement: a query would flush pending inserts one row at a time, the
-     * events' native insert flushes them once, in JDBC batches.
+     * Writes the registrations of one batch: residents, first status entries, look-alike suspicions
+     * (one query for the batch), access-log lines, then the events in one statement. Nothing here
+     * queries per row: each query flushes the pending inserts, so few queries keep them in JDBC
+     * batches (the scores were computed without the database, see RiskService#scoreNewcomer).
      */
     private Uni<Void> storeAll(List<Registration> registrations, Caller caller) {
         List<Resident> residents = registrations.stream().map(Registration::resident).toList();
-        return inTurn(residents, risk::refresh)
-                .chain(() -> Panache.getSession().chain(session -> session.persistAll(residents.toArray())))
+        return Panache.getSession().chain(session -> session.persistAll(residents.toArray()))
                 .chain(() -> Panache.getSession().chain(session -> session.persistAll(
                         registrations.stream().map(Registration::first).toArray())))
                 .chain(() -> duplicates.flagAll(residents))
@@ -180,15 +178,6 @@ public class ResidentService {
                 .chain(() -> outbox.publishAll(ResidentEvents.ADDRESS, ResidentEvents.REGISTERED, ResidentEvents.VERSION,
                         residents.stream().map(ResidentEvents.Snapshot::of).toList()))
                 .replaceWithVoid();
-    }
-
-    /**
-     * One after the other, in the session's context. A Multi rather than a chain of Unis built in a
-     * loop: a long chain whose steps finish at once nests one stack frame group per step.
-     */
-    private static <T> Uni<Void> inTurn(List<T> items, java.util.function.Function<T, Uni<Void>> work) {
-        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> work.apply(item))
-                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> published(Resident resident) {
@@ -231,6 +220,7 @@ public class ResidentService {
         resident.createdAt = now;
         resident.createdBy = caller.name();
         resident.importKey = importKey;
+        risk.scoreNewcomer(resident);
         return new Registration(resident, statusChange(resident, "registered", caller, now));
     }
 

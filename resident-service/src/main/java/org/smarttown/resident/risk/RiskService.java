@@ -54,6 +54,17 @@ public class RiskService {
         }).replaceWithVoid();
     }
 
+    /**
+     * Scores a resident being registered, without the database: its id is new, and care-service
+     * learns ids only from this service's events, so there is no care signal to read yet. (An
+     * import of 10,000 rows saves 30,000 queries this way.)
+     */
+    public void scoreNewcomer(Resident resident) {
+        RiskAssessment a = assess(resident, List.of(), List.of(), List.of());
+        resident.riskScore = a.score();
+        resident.riskLevel = a.level().name();
+    }
+
     RiskAssessment assess(Resident r, List<CareAlert> openAlerts, List<CareScreening> screenings,
             List<CareOverdueVisit> overdueVisits) {
         List<RiskAssessment.Signal> signals = new ArrayList<>();

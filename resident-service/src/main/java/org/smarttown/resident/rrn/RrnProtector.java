@@ -59,10 +59,23 @@ public class RrnProtector {
 
     /** The keyed hash that finds a number again; digits only, so formatting never hides a duplicate. */
     public String hash(Rrn rrn) {
+        return hmac(rrn.value().replace("-", ""));
+    }
+
+    /**
+     * The keyed hash of whatever was sent as a number, valid or not, to stand for it where a request
+     * is fingerprinted (Idempotency-Key): a plain digest of a request whose other fields are stored in
+     * clear could be reversed by trying the million numbers that fit its birth date and sex.
+     */
+    public String fingerprint(String sent) {
+        return hmac(sent);
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hmacKey);
-            return HexFormat.of().formatHex(mac.doFinal(rrn.value().replace("-", "").getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RRN hashing failed", e);
         }

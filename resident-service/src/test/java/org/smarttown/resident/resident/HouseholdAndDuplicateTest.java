@@ -1,6 +1,7 @@
 package org.smarttown.resident.resident;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,11 +17,15 @@ import static org.smarttown.resident.resident.Residents.full;
 import static org.smarttown.resident.resident.Residents.registeredId;
 import static org.smarttown.resident.resident.Residents.uniqueComplex;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.smarttown.resident.EventProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +33,9 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class HouseholdAndDuplicateTest {
+
+    @Inject
+    EventProbe probe;
 
     private static String uniquePhone() {
         return String.format("010-%04d-%04d", (int) (Math.random() * 10000), (int) (Math.random() * 10000));
@@ -55,6 +63,9 @@ class HouseholdAndDuplicateTest {
         post(WELFARE, "/api/residents/households/" + household + "/members",
                 "{\"residentId\":\"%s\",\"head\":true,\"from\":\"2024-01-01\"}".formatted(son)).then()
                 .statusCode(409).body("type", equalTo("urn:smarttown:problem:household-has-head"));
+        post(WELFARE, "/api/residents/households/" + household + "/members",
+                "{\"residentId\":\"%s\",\"primaryRecipient\":true,\"from\":\"2024-01-01\"}".formatted(son)).then()
+                .statusCode(409).body("type", equalTo("urn:smarttown:problem:household-has-primary-recipient"));
         post(WELFARE, "/api/residents/households/" + household + "/members",
                 "{\"residentId\":\"%s\",\"from\":\"2024-01-01\"}".formatted(son)).then().statusCode(200);
         post(WELFARE, "/api/residents/households/" + household + "/members",
@@ -121,6 +132,13 @@ class HouseholdAndDuplicateTest {
                 .body("emergencyContacts.name", contains("박민수", "박민지"))
                 .body("statusHistory", hasSize(2))
                 .body("statusHistory[1].reason", containsString(gone));
+        // care-service learns of it: the merged record left care, the kept one changed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(UUID.fromString(gone)).stream()
+                .anyMatch(e -> "ResidentDeactivated".equals(e.getString("type"))
+                        && "MERGED".equals(e.getJsonObject("data").getString("status"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.about(UUID.fromString(kept)).stream()
+                .anyMatch(e -> "ResidentUpdated".equals(e.getString("type"))
+                        && e.getJsonObject("data").getJsonArray("emergencyContacts").size() == 2));
     }
 
     @Test

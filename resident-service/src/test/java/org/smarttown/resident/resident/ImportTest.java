@@ -12,13 +12,19 @@ import static org.smarttown.resident.resident.Residents.WELFARE;
 
 import java.time.Duration;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
 class ImportTest {
+
+    @Inject
+    Pool pool;
 
     private static Response upload(String token, String csv) {
         return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8").body(csv).post("/api/residents/imports");
@@ -70,6 +76,34 @@ class ImportTest {
                 .body("failed", equalTo(2));
         given().auth().oauth2(WELFARE).queryParam("complex", complex).get("/api/residents").then()
                 .body("totalItems", equalTo(3));
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsReportedAndTheRestOfTheFileIsImported() {
+        String complex = Residents.uniqueComplex();
+        String refused = "거부" + complex.substring(3);
+        String constraint = "import_test_" + complex.substring(3).replace('-', '_');
+        // A constraint refusing one name stands for any failure of the database that no rule of ours
+        // foresaw: the batch fails as a whole, and its rows are registered one by one.
+        sql("alter table resident add constraint " + constraint + " check (name <> '" + refused + "')");
+        try {
+            Response job = upload(WELFARE, "name,birthDate,sex,dong,complex\n"
+                    + "앞순,1941-01-01,F,두암동," + complex + "\n"
+                    + refused + ",1942-02-02,F,두암동," + complex + "\n"
+                    + "뒤순,1943-03-03,F,두암동," + complex + "\n");
+            awaitDone(job.header("Location"));
+            given().auth().oauth2(WELFARE).get(job.header("Location")).then()
+                    .body("done", equalTo(3)).body("imported", equalTo(2)).body("failed", equalTo(1))
+                    .body("report.line", contains(3)).body("report.field", contains("row"));
+        } finally {
+            sql("alter table resident drop constraint " + constraint);
+        }
+        given().auth().oauth2(WELFARE).queryParam("complex", complex).get("/api/residents").then()
+                .body("items.name", containsInAnyOrder("앞순", "뒤순"));
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.smarttown.resident.resident;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.smarttown.resident.resident.Residents.ADMIN;
 import static org.smarttown.resident.resident.Residents.AGENCY;
 import static org.smarttown.resident.resident.Residents.CARER;
@@ -80,12 +82,17 @@ class ResidentRegistryTest {
     @Test
     void withdrawingAConsentRaisesItsVersion() {
         String id = registeredId(full("최말순", uniqueComplex(), true));
+        String decided = given().auth().oauth2(WELFARE).get("/api/residents/" + id).then()
+                .body("consents[0].changedBy", equalTo("welfare1")).extract().path("consents[0].changedAt");
 
-        patch(WELFARE, id, "{\"consents\":[{\"purpose\":\"CARE_SERVICES\",\"given\":false}]}").then()
+        String withdrawn = patch(WELFARE, id, "{\"consents\":[{\"purpose\":\"CARE_SERVICES\",\"given\":false}]}").then()
                 .statusCode(200)
                 .body("careConsent", equalTo(false))
                 .body("consents[0].given", equalTo(false))
-                .body("consents[0].version", equalTo(2));
+                .body("consents[0].version", equalTo(2))
+                .extract().path("consents[0].changedAt");
+        org.junit.jupiter.api.Assertions.assertTrue(java.time.OffsetDateTime.parse(withdrawn)
+                .isAfter(java.time.OffsetDateTime.parse(decided)), "each decision keeps its own time");
     }
 
     @Test
@@ -185,7 +192,8 @@ class ResidentRegistryTest {
         register(full("위치", complex, true).replace("35.1740", "200")).then().statusCode(400)
                 .body("errors.field", hasItem("location.lat"));
         register(full("범주", complex, true).replace("\"ELDERLY\"", "\"RICH\"")).then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors.field", hasItem(startsWith("categories")))
+                .body("errors[0].message", containsString("LIVING_ALONE"));
         register(full("미래", complex, true).replace("1945-03-02", "2999-03-02")).then().statusCode(400)
                 .body("errors.field", hasItem("birthDate"));
         register(full("연락처", complex, true).replace("010-2222-3333", "call me")).then().statusCode(400)

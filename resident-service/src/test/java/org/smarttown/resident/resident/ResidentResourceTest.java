@@ -8,15 +8,34 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.smarttown.commons.testing.TestTokens;
+import org.smarttown.resident.rrn.RrnProtector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class ResidentResourceTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    RrnProtector rrns;
 
     static final String WELFARE = TestTokens.user("welfare1", "welfare-staff");
     static final String CARER = TestTokens.user("carer1", "care-worker");
@@ -48,6 +67,46 @@ class ResidentResourceTest {
                 .statusCode(200)
                 .body("id", equalTo(created.path("id")))
                 .body("birthDate", equalTo("1945-03-02"));
+    }
+
+    @Test
+    void aRetriedRegistrationWithTheSameIdempotencyKeyRegistersOnce() throws Exception {
+        long before = total();
+        String key = UUID.randomUUID().toString();
+        String rrn = RrnProtectionTest.freshRrn();
+        String body = RrnProtectionTest.withRrn(body("재시도"), rrn);
+        Response first = given().auth().oauth2(WELFARE).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/residents");
+        first.then().statusCode(201);
+
+        given().auth().oauth2(WELFARE).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/residents").then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")))
+                .body("rrnMasked", equalTo("450302-2******"));
+        assertTotal(before + 1);
+        given().auth().oauth2(WELFARE).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body.replace("재시도", "다른사람")).post("/api/residents").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:idempotency-key-reused"));
+        // What the key keeps holds no registration number: the answer shows it masked, and the request's
+        // digest is taken with the number's keyed hash in its place (a plain digest could be reversed
+        // by trying the million numbers that fit the birth date and sex).
+        Row kept = pool.preparedQuery("select request_hash, body from idempotency_key where key = $1")
+                .execute(Tuple.of(key)).await().indefinitely().iterator().next();
+        org.junit.jupiter.api.Assertions.assertFalse(kept.getString("body").contains(rrn.substring(7)));
+        ResidentRequest sent = mapper.readValue(body, ResidentRequest.class);
+        org.junit.jupiter.api.Assertions.assertNotEquals(sha256(mapper.writeValueAsBytes(sent)), kept.getString("request_hash"));
+        org.junit.jupiter.api.Assertions.assertEquals(sha256(mapper.writeValueAsBytes(sent.withRrn(rrns.fingerprint(rrn)))),
+                kept.getString("request_hash"));
+        assertTotal(before + 1);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test

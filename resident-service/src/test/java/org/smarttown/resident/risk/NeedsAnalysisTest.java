@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -105,6 +106,21 @@ class NeedsAnalysisTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> score(id) == 60); // + MODERATE screening, not the alert
         given().auth().oauth2(WELFARE).queryParam("complex", complex).queryParam("minRisk", 70).get("/api/residents")
                 .then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aResolutionThatOvertakesItsAlertOnTheBrokerKeepsTheAlertClosed() {
+        String id = register(resident("두암동", unique("추월단지"), "201", 35.174, 126.927));
+        UUID alert = UUID.randomUUID();
+
+        care.send(CareEvents.event("AlertResolved.json", id, alert));
+        care.send(CareEvents.event("AlertRaised.json", id, alert));
+        // The queue keeps its order: once the screening after them counts, both were applied.
+        care.send(CareEvents.event("ScreeningCompleted.json", id, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> score(id) >= 60);
+        assertEquals(60, score(id), "45 + MODERATE screening, and no open alert");
+        given().auth().oauth2(WELFARE).get("/api/residents/" + id + "/risk").then()
+                .body("signals.signal", not(hasItem("CRITICAL_ALERT_OPEN")));
     }
 
     @Test
