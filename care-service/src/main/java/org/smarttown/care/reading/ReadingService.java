@@ -3,6 +3,7 @@ package org.smarttown.care.reading;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -181,43 +182,46 @@ public class ReadingService {
                                           and (d.battery_measured_at is null or v.battery_at >= d.battery_measured_at)
                                          then v.battery_at else d.battery_measured_at end,
               version = d.version + 1
-            from (values %s) as v(serial, seen, battery, battery_at)
+            from unnest(cast(?1 as varchar[]), cast(cast(?2 as text[]) as timestamptz[]), cast(?3 as integer[]),
+                        cast(cast(?4 as text[]) as timestamptz[])) as v(serial, seen, battery, battery_at)
             where d.serial = v.serial""";
 
     /**
      * Moves each device's last-seen time (never backwards, with its silence deadline) and battery
-     * level forward in one statement, after locking the rows in serial order so that two batches
-     * never deadlock on two devices. The version moves too, so that a concurrent edit of the device
-     * through its entity fails on it instead of overwriting this.
+     * level forward in one statement (the devices as four arrays, times as text as in insert),
+     * after locking the rows in serial order so that two batches never deadlock on two devices. The
+     * version moves too, so that a concurrent edit of the device through its entity fails on it
+     * instead of overwriting this.
      */
     private static Uni<Void> updateHealth(Map<String, Health> health) {
         if (health.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> serials = List.copyOf(health.keySet());
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < serials.size(); i++) {
-            int p = i * 4;
-            values.append(i == 0 ? "" : ",").append("(cast(?").append(p + 1).append(" as varchar), cast(?")
-                    .append(p + 2).append(" as timestamptz), cast(?").append(p + 3).append(" as integer), cast(?")
-                    .append(p + 4).append(" as timestamptz))");
+        int n = serials.size();
+        String[] seen = new String[n];
+        Integer[] battery = new Integer[n];
+        String[] batteryAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Health h = health.get(serials.get(i));
+            seen[i] = iso(h.seen);
+            battery[i] = h.battery;
+            batteryAt[i] = iso(h.batteryAt);
         }
-        String sql = UPDATE_HEALTH.formatted(values);
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "select serial from device where serial in (?1) order by serial for update", String.class)
                 .setParameter(1, serials).getResultList()
-                .chain(() -> {
-                    var query = session.createNativeQuery(sql);
-                    for (int i = 0; i < serials.size(); i++) {
-                        Health h = health.get(serials.get(i));
-                        int p = i * 4;
-                        query.setParameter(p + 1, serials.get(i));
-                        query.setParameter(p + 2, h.seen);
-                        query.setParameter(p + 3, h.battery);
-                        query.setParameter(p + 4, h.batteryAt);
-                    }
-                    return query.executeUpdate();
-                })).replaceWithVoid();
+                .chain(() -> session.createNativeQuery(UPDATE_HEALTH)
+                        .setParameter(1, serials.toArray(String[]::new))
+                        .setParameter(2, seen)
+                        .setParameter(3, battery)
+                        .setParameter(4, batteryAt)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private static String iso(OffsetDateTime time) {
+        return time == null ? null : time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static String checkValue(ReadingIn in, ReadingType type, OffsetDateTime measuredAt, OffsetDateTime now) {
@@ -250,42 +254,53 @@ public class ReadingService {
     }
 
     /**
-     * One multi-row insert for the whole batch (at most 1,000 rows, 7,000 parameters, well within
-     * PostgreSQL's 65,535); rows already stored are skipped by the key and not returned.
+     * The whole batch as one insert of six arrays (one parameter per column, whatever the batch's
+     * size), so that the statement is one prepared plan and the driver sends six values instead of
+     * 6,000. unnest yields the rows in array order (key order, see above); rows already stored are
+     * skipped by the key and not returned. Times travel as ISO-8601 text: Hibernate Reactive hands
+     * the driver an OffsetDateTime[] as Instant[], which the PostgreSQL client cannot encode.
      */
+    private static final String INSERT_READINGS = """
+            insert into reading (device_serial, sequence, resident_id, type, value, measured_at)
+            select * from unnest(cast(?1 as varchar[]), cast(?2 as bigint[]), cast(?3 as uuid[]),
+                                 cast(?4 as varchar[]), cast(?5 as float8[]), cast(cast(?6 as text[]) as timestamptz[]))
+            on conflict (device_serial, sequence) do nothing
+            returning device_serial, sequence""";
+
     private Uni<Set<String>> insert(List<Candidate> rows, Map<String, Device> devices) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        StringBuilder sql = new StringBuilder(
-                "insert into reading (device_serial, sequence, resident_id, type, value, measured_at) values ");
-        for (int i = 0; i < rows.size(); i++) {
-            int p = i * 6;
-            sql.append(i == 0 ? "" : ",").append("(?").append(p + 1).append(", ?").append(p + 2)
-                    .append(", cast(?").append(p + 3).append(" as uuid), ?").append(p + 4).append(", ?")
-                    .append(p + 5).append(", ?").append(p + 6).append(")");
+        int n = rows.size();
+        String[] serials = new String[n];
+        Long[] sequences = new Long[n];
+        UUID[] residents = new UUID[n];
+        String[] types = new String[n];
+        Double[] values = new Double[n];
+        String[] measuredAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = rows.get(i);
+            serials[i] = c.serial();
+            sequences[i] = c.sequence();
+            residents[i] = devices.get(c.serial()).residentId;
+            types[i] = c.type().name();
+            values[i] = c.value();
+            measuredAt[i] = iso(c.measuredAt());
         }
-        sql.append(" on conflict (device_serial, sequence) do nothing returning device_serial, sequence");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class);
-            for (int i = 0; i < rows.size(); i++) {
-                Candidate c = rows.get(i);
-                UUID resident = devices.get(c.serial()).residentId;
-                int p = i * 6;
-                query.setParameter(p + 1, c.serial());
-                query.setParameter(p + 2, c.sequence());
-                query.setParameter(p + 3, resident == null ? null : resident.toString());
-                query.setParameter(p + 4, c.type().name());
-                query.setParameter(p + 5, c.value());
-                query.setParameter(p + 6, c.measuredAt());
-            }
-            return query.getResultList();
-        }).map(inserted -> {
-            Set<String> keys = new HashSet<>();
-            for (Object[] row : inserted) {
-                keys.add(row[0] + "\u0000" + ((Number) row[1]).longValue());
-            }
-            return keys;
-        });
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_READINGS, Object[].class)
+                .setParameter(1, serials)
+                .setParameter(2, sequences)
+                .setParameter(3, residents)
+                .setParameter(4, types)
+                .setParameter(5, values)
+                .setParameter(6, measuredAt)
+                .getResultList())
+                .map(inserted -> {
+                    Set<String> keys = new HashSet<>();
+                    for (Object[] row : inserted) {
+                        keys.add(row[0] + "\u0000" + ((Number) row[1]).longValue());
+                    }
+                    return keys;
+                });
     }
 }

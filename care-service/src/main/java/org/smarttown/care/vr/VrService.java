@@ -41,6 +41,8 @@ public class VrService {
 
     /** First key of the advisory locks taken per resident while enrolling ("VR" in ASCII). */
     private static final int ENROLMENT_LOCK_SPACE = 0x5652;
+    /** First key of the advisory locks taken per room while scheduling ("VS"). */
+    private static final int ROOM_LOCK_SPACE = 0x5653;
 
     // --- programmes ---
 
@@ -93,8 +95,39 @@ public class VrService {
             s.room = request.room() != null && !request.room().isBlank() ? request.room().strip() : "VR-1";
             s.createdBy = actor.name();
             s.createdAt = now();
-            return s.<VrSession> persist().map(saved -> VrViews.Session.of(saved, programme, null));
-        }));
+            // One room's sessions scheduled one at a time (see TransactionLocks): the second of two
+            // clashing requests waits for the first to commit, then the exclusion constraint refuses
+            // it (23P01) instead of PostgreSQL breaking a deadlock between them (40P01). Flushed here,
+            // so that the constraint answers inside this transaction.
+            return lockRoom(s.room).chain(() -> s.<VrSession> persistAndFlush())
+                    .map(saved -> VrViews.Session.of(saved, programme, null));
+        })).onFailure(VrService::isRoomTaken).recoverWithUni(e -> roomTaken(request));
+    }
+
+    private static Uni<Void> lockRoom(String room) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, ROOM_LOCK_SPACE)
+                .setParameter(2, room.hashCode())
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The 409 for a session refused by vr_session_room_free, naming the session that holds the room. */
+    private static Uni<VrViews.Session> roomTaken(VrRequests.NewSession request) {
+        String room = request.room() != null && !request.room().isBlank() ? request.room().strip() : "VR-1";
+        OffsetDateTime start = utc(request.startsAt());
+        // The refused transaction is gone; the session it clashed with has committed, so a new
+        // session finds it. Without endsAt the refused one lasted its programme's length, at most
+        // 12 hours: a room's sessions never overlap, so the first one ending after the start is a
+        // clashing one either way.
+        OffsetDateTime end = request.endsAt() != null ? utc(request.endsAt()) : start.plusHours(12);
+        return Panache.withSession(() -> VrSession.<VrSession> find(
+                "room = ?1 and startsAt < ?2 and endsAt > ?3", Sort.by("startsAt"), room, end, start).firstResult())
+                .chain(clash -> Uni.createFrom().failure(new Conflict("room-taken", clash == null
+                        ? "Room " + room + " is taken by another session at that time"
+                        : "Room " + room + " is taken from " + clash.startsAt + " to " + clash.endsAt + " by session "
+                                + clash.id)));
     }
 
     @WithSession
@@ -324,6 +357,16 @@ public class VrService {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (message.contains("vr_enrolment_no_overlap") || message.contains("23P01")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database refused a second session in a room at an overlapping time (vr_session_room_free). */
+    static boolean isRoomTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("vr_session_room_free")) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.smarttown.care.reading;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,11 @@ import static org.smarttown.care.Fixtures.now;
 import static org.smarttown.care.Fixtures.reading;
 import static org.smarttown.care.Fixtures.send;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +124,60 @@ class ReadingResourceTest {
 
         send(batch.subList(0, 1000)).statusCode(202).body("accepted", equalTo(1000));
         assertEquals(1000, storedFor(band));
+    }
+
+    @Test
+    void aBatchOfSeveralDevicesStoresEachReadingAsSentAndMovesEachDevicesHealth() {
+        UUID residentId = fixtures.resident("여러기기");
+        String band = fixtures.device("SMART_BAND", residentId);
+        String inStock = fixtures.device("SMART_BAND", null);
+        OffsetDateTime earlier = now().minusMinutes(10);
+        OffsetDateTime later = now().minusMinutes(5);
+        Map<String, Object> heart = reading(band, "HEART_RATE", 72.5, later);
+        // Not in key order, and with a repeat: each result answers the reading at its own index.
+        List<Map<String, Object>> batch = List.of(heart, reading(inStock, "BATTERY", 55, earlier),
+                reading(band, "STEPS", 12, earlier), reading(inStock, "HEARTBEAT", 1, later), heart);
+
+        send(batch).statusCode(202)
+                .body("accepted", equalTo(4)).body("duplicates", equalTo(1)).body("rejected", equalTo(0))
+                .body("results.outcome", contains("ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "DUPLICATE"))
+                .body("results.deviceSerial", contains(band, inStock, band, inStock, band))
+                .body("results.sequence", contains(batch.stream().map(r -> ((Number) r.get("sequence")).intValue()).toArray()));
+
+        // Every column as sent: a device in stock reports about itself, for no resident.
+        Map<String, String> stored = new HashMap<>();
+        pool.preparedQuery("""
+                select type, device_serial || ' ' || coalesce(cast(resident_id as text), '-') || ' ' || value
+                       || ' ' || to_char(measured_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+                from reading where device_serial in ($1, $2)""").execute(Tuple.of(band, inStock)).await().indefinitely()
+                .forEach(row -> stored.put(row.getString(0), row.getString(1)));
+        assertEquals(Map.of(
+                "HEART_RATE", band + " " + residentId + " 72.5 " + utc(later),
+                "STEPS", band + " " + residentId + " 12 " + utc(earlier),
+                "BATTERY", inStock + " - 55 " + utc(earlier),
+                "HEARTBEAT", inStock + " - 1 " + utc(later)), stored);
+
+        // Each device's own last reading and battery (the band sent none).
+        assertEquals(later.toInstant(), lastSeen(band));
+        assertEquals(later.toInstant(), lastSeen(inStock));
+        given().auth().oauth2(CARER).get("/api/care/devices/" + inStock).then().body("batteryPercent", equalTo(55));
+        given().auth().oauth2(CARER).get("/api/care/devices/" + band).then().body("batteryPercent", nullValue());
+
+        // A late reading from before is stored but does not move the band's last-seen time back.
+        send(List.of(reading(band, "STEPS", 3, now().minusHours(1)))).statusCode(202).body("accepted", equalTo(1));
+        assertEquals(later.toInstant(), lastSeen(band));
+        send(batch).statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(5));
+        assertEquals(3, storedFor(band));
+        assertEquals(2, storedFor(inStock));
+    }
+
+    private static String utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString();
+    }
+
+    private static Instant lastSeen(String serial) {
+        return OffsetDateTime.parse(given().auth().oauth2(CARER).get("/api/care/devices/" + serial).then().statusCode(200)
+                .extract().<String> path("lastSeenAt")).toInstant();
     }
 
     @Test

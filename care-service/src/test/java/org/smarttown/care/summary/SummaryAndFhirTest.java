@@ -60,7 +60,7 @@ class SummaryAndFhirTest {
         screen(residentId, 2, 2, 2, 1, 1, 1, 1, 2, 0);
         String session = given().auth().oauth2(CARER).contentType(ContentType.JSON)
                 .body(Map.of("programmeId", "5f0c8a1e-0003-4c3b-9a51-0d6f3e2b1a03", "startsAt", now.plusDays(2).toString(),
-                        "capacity", 4))
+                        "capacity", 4, "room", "VR-" + residentId.toString().substring(0, 8)))
                 .post("/api/care/vr/sessions").then().statusCode(201).extract().path("id");
         given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("residentId", residentId))
                 .post("/api/care/vr/sessions/" + session + "/enrolments").then().statusCode(201);
@@ -127,6 +127,8 @@ class SummaryAndFhirTest {
             body.put("endsAt", end.toString());
         }
         body.put("capacity", 4);
+        // A room of its own, so that no other test's session holds it at that time.
+        body.put("room", "VR-" + UUID.randomUUID().toString().substring(0, 8));
         return given().auth().oauth2(CARER).contentType(ContentType.JSON).body(body).post("/api/care/vr/sessions").then()
                 .statusCode(201).extract().path("id");
     }

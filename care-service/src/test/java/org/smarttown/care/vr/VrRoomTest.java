@@ -2,6 +2,7 @@ package org.smarttown.care.vr;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -62,6 +63,11 @@ class VrRoomTest {
     }
 
     static ValidatableResponse createSession(String programme, OffsetDateTime start, OffsetDateTime end, Object capacity) {
+        return createSession(programme, start, end, capacity, null);
+    }
+
+    static ValidatableResponse createSession(String programme, OffsetDateTime start, OffsetDateTime end, Object capacity,
+            String room) {
         Map<String, Object> body = new HashMap<>();
         body.put("programmeId", programme);
         body.put("startsAt", start.toString());
@@ -69,11 +75,110 @@ class VrRoomTest {
             body.put("endsAt", end.toString());
         }
         body.put("capacity", capacity);
+        if (room != null) {
+            body.put("room", room);
+        }
         return given().auth().oauth2(CARER).contentType(ContentType.JSON).body(body).post("/api/care/vr/sessions").then();
     }
 
+    /** A session in a room of its own, so that the times of different tests never clash in one room. */
     static String session(String programme, OffsetDateTime start, OffsetDateTime end, int capacity) {
-        return createSession(programme, start, end, capacity).statusCode(201).extract().path("id");
+        return createSession(programme, start, end, capacity, room()).statusCode(201).extract().path("id");
+    }
+
+    static String room() {
+        return "VR-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** "201", or the status and problem type of a refused session ("409 room-taken"). */
+    static String sessionOutcome(String programme, OffsetDateTime start, OffsetDateTime end, String room) {
+        io.restassured.response.Response response = given().auth().oauth2(CARER).contentType(ContentType.JSON)
+                .body(Map.of("programmeId", programme, "startsAt", start.toString(), "endsAt", end.toString(),
+                        "capacity", 4, "room", room))
+                .post("/api/care/vr/sessions");
+        return response.statusCode() == 201 ? "201"
+                : response.statusCode() + " " + response.jsonPath().getString("type").replace("urn:smarttown:problem:", "");
+    }
+
+    /** The sessions of one room between two times, by start (through the calendar, as staff see it). */
+    static List<String> sessionsInRoom(String room, OffsetDateTime from, OffsetDateTime to) {
+        return given().auth().oauth2(CARER).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("size", 100).get("/api/care/vr/sessions").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.room == '" + room + "' }.id");
+    }
+
+    @Test
+    void aSecondSessionInTheSameRoomAtAnOverlappingTimeIsRefusedAndNothingIsStored() {
+        String room = room();
+        OffsetDateTime start = at(3000);
+        String first = createSession(MEMORY_GARDEN, start, start.plusMinutes(30), 4, room).statusCode(201)
+                .body("room", equalTo(room)).extract().path("id");
+
+        // Starting inside it, inside it entirely, around it, and by the programme's own length.
+        createSession(VILLAGE_WALK, start.plusMinutes(15), start.plusMinutes(45), 6, room).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:room-taken"))
+                .body("detail", containsString("Room " + room)).body("detail", containsString(first));
+        createSession(VILLAGE_WALK, start.plusMinutes(5), start.plusMinutes(10), 6, room).statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:room-taken"));
+        createSession(VILLAGE_WALK, start.minusMinutes(10), start.plusMinutes(40), 6, room).statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:room-taken"));
+        createSession(MEMORY_GARDEN, start.minusMinutes(20), null, 6, room).statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:room-taken")).body("detail", containsString(first));
+
+        assertEquals(List.of(first), sessionsInRoom(room, start.minusHours(1), start.plusHours(2)));
+
+        // Written past the service, as a future bug or a hand-made fix might: the constraint still holds.
+        Throwable clash = assertThrows(Throwable.class, () -> pool.preparedQuery("""
+                insert into vr_session (id, programme_id, starts_at, ends_at, capacity, staff, room, created_by, created_at)
+                select $1, programme_id, starts_at + interval '1 minute', ends_at, 4, 'sql', room, 'sql', now()
+                from vr_session where id = $2""")
+                .execute(Tuple.of(UUID.randomUUID(), UUID.fromString(first))).await().indefinitely());
+        assertTrue(clash.getMessage().contains("vr_session_room_free"), clash.getMessage());
+    }
+
+    @Test
+    void theSameTimeInAnotherRoomAndBackToBackSessionsInOneRoomAreScheduled() {
+        String room = room();
+        OffsetDateTime start = at(3200);
+        String first = createSession(MEMORY_GARDEN, start, start.plusMinutes(30), 4, room).statusCode(201)
+                .extract().path("id");
+        String elsewhere = room();
+        String parallel = createSession(MEMORY_GARDEN, start, start.plusMinutes(30), 4, elsewhere).statusCode(201)
+                .body("room", equalTo(elsewhere)).extract().path("id");
+        // One ends exactly when the next starts: the headsets are free again.
+        String after = createSession(VILLAGE_WALK, start.plusMinutes(30), start.plusMinutes(55), 4, room).statusCode(201)
+                .extract().path("id");
+        String before = createSession(VILLAGE_WALK, start.minusMinutes(25), start, 4, room).statusCode(201)
+                .extract().path("id");
+
+        assertEquals(List.of(before, first, after), sessionsInRoom(room, start.minusHours(1), start.plusHours(2)));
+        assertEquals(List.of(parallel), sessionsInRoom(elsewhere, start.minusHours(1), start.plusHours(2)));
+    }
+
+    @Test
+    void parallelRequestsForOverlappingSessionsInOneRoomScheduleExactlyOne() throws Exception {
+        String room = room();
+        OffsetDateTime start = at(3400);
+        int requests = 10;
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            // Each a minute later than the one before: every two of them overlap.
+            for (int i = 0; i < requests; i++) {
+                OffsetDateTime from = start.plusMinutes(i);
+                calls.add(() -> sessionOutcome(MEMORY_GARDEN, from, from.plusMinutes(30), room));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : threads.invokeAll(calls)) {
+                outcomes.add(f.get());
+            }
+            assertEquals(1, outcomes.stream().filter(o -> o.equals("201")).count(), outcomes.toString());
+            assertEquals(requests - 1, outcomes.stream().filter(o -> o.equals("409 room-taken")).count(), outcomes.toString());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, sessionsInRoom(room, start.minusHours(1), start.plusHours(2)).size());
     }
 
     static int enrol(String token, String sessionId, UUID residentId, String overrideReason) {
@@ -314,7 +419,7 @@ class VrRoomTest {
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(programme).post("/api/care/vr/programmes").then()
                 .statusCode(409);
         given().auth().oauth2(FOUNDER).get("/api/care/vr/programmes").then().statusCode(403);
-        createSession(MEMORY_GARDEN, at(30), null, 2);
+        createSession(MEMORY_GARDEN, at(30), null, 2, room()).statusCode(201);
         given().auth().oauth2(FOUNDER).contentType(ContentType.JSON)
                 .body(Map.of("programmeId", MEMORY_GARDEN, "startsAt", at(30).toString(), "capacity", 2))
                 .post("/api/care/vr/sessions").then().statusCode(403);
