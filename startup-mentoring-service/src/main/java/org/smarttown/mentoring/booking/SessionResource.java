@@ -58,8 +58,8 @@ public class SessionResource {
     public Uni<List<SlotView>> slots(@RestPath UUID id, @RestQuery String sessionType, @RestQuery String from,
             @RestQuery String to) {
         // Parsed here rather than by JAX-RS, which answers an unconvertible query parameter with 404.
-        return sessions.slots(id, QueryParams.uuid("sessionType", sessionType), QueryParams.date("from", from),
-                QueryParams.date("to", to));
+        return sessions.slots(Caller.of(identity), id, QueryParams.uuid("sessionType", sessionType),
+                QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @POST
