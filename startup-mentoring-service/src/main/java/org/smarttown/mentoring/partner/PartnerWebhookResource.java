@@ -56,7 +56,9 @@ public class PartnerWebhookResource {
         Caller agency = caller();
         return idempotency.execute(key, "partner.webhook.register", agency.actor(), request, EndpointView.class,
                 () -> webhooks.register(agency.agency(), request)
-                        .map(view -> Responses.created("/partner/v1/webhooks/" + view.id(), view)));
+                        .map(view -> Responses.created("/partner/v1/webhooks/" + view.id(), view)))
+                .chain(answer -> webhooks.withSecret(agency.agency(), answer.getEntity())
+                        .map(view -> RestResponse.ResponseBuilder.fromResponse(answer).entity(view).build()));
     }
 
     @GET
