@@ -59,9 +59,11 @@ public class SessionService {
 
     /**
      * The mentor's free starts. Asked by a founder, starts on a day or week where the founder's own
-     * limit for the type is reached are left out too, since booking them would be refused.
+     * limit for the type is reached are left out too, since booking them would be refused; their
+     * place in {@code rescheduling} (the session they are about to move) does not count.
      */
-    public Uni<List<SlotView>> slots(Caller caller, UUID mentorId, UUID sessionTypeId, LocalDate from, LocalDate to) {
+    public Uni<List<SlotView>> slots(Caller caller, UUID mentorId, UUID sessionTypeId, LocalDate from, LocalDate to,
+            UUID rescheduling) {
         if (to.isBefore(from)) {
             throw new Invalid("to", "must not be before from");
         }
@@ -72,7 +74,8 @@ public class SessionService {
         Instant weeksTo = SlotCalculator.dayStart(SlotCalculator.weekStart(to).plusWeeks(1));
         return Panache.withSession(() -> mentorAndType(mentorId, sessionTypeId, "mentorId", "sessionType")
                 .chain(pair -> held(mentorId, weeksFrom, weeksTo)
-                        .chain(held -> (caller.isFounder() ? founderStarts(caller.name(), pair.type(), weeksFrom, weeksTo)
+                        .chain(held -> (caller.isFounder()
+                                ? founderStarts(caller.name(), pair.type(), weeksFrom, weeksTo, rescheduling)
                                 : Uni.createFrom().item(List.<Instant> of()))
                                 .map(mine -> SlotCalculator.slots(pair.mentor().availability, pair.type(), from, to,
                                         Instant.now(), held).stream()
@@ -94,7 +97,7 @@ public class SessionService {
                     SessionType type = pair.type();
                     checkOnGridAndNotice(pair.mentor(), type, start);
                     return lockMentor(pair.mentor().id)
-                            .chain(() -> checkFounderLimits(founder.name(), type, start))
+                            .chain(() -> checkFounderLimits(founder.name(), type, start, null))
                             .chain(() -> held(pair.mentor().id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7))))
                             .chain(held -> placeIn(founder, pair.mentor(), type, start, held));
                 }))
@@ -178,9 +181,10 @@ public class SessionService {
         }
     }
 
-    private Uni<Void> checkFounderLimits(String founder, SessionType type, Instant start) {
+    /** Refuses a place at {@code start} beyond the founder's limits; their place in {@code except} is not counted. */
+    private Uni<Void> checkFounderLimits(String founder, SessionType type, Instant start, UUID except) {
         Instant week = weekStartOf(start);
-        return founderStarts(founder, type, week, week.plus(Duration.ofDays(7))).map(mine -> {
+        return founderStarts(founder, type, week, week.plus(Duration.ofDays(7)), except).map(mine -> {
             if (!SlotCalculator.withinFounderLimits(type, start, mine)) {
                 throw new Conflict("booking-limit-reached",
                         "You reached your limit of sessions of this type for that day or week");
@@ -190,14 +194,15 @@ public class SessionService {
     }
 
     /** The starts of the active sessions of a type in which the founder holds a live place (seat or waitlist). */
-    private Uni<List<Instant>> founderStarts(String founder, SessionType type, Instant from, Instant to) {
+    private Uni<List<Instant>> founderStarts(String founder, SessionType type, Instant from, Instant to, UUID except) {
         if (type.maxPerDayPerFounder == null && type.maxPerWeekPerFounder == null) {
             return Uni.createFrom().item(List.of());
         }
         return MentoringSession.<MentoringSession> find("sessionTypeId = ?1 and status in ?2 and startAt >= ?3 "
                 + "and startAt < ?4 and id in (select a.sessionId from Attendance a where a.founder = ?5 and a.status in ?6)",
                 type.id, SessionStatus.ACTIVE, utc(from), utc(to), founder, List.of(Place.SEATED, Place.WAITLISTED))
-                .list().map(sessions -> sessions.stream().map(s -> s.startAt.toInstant()).toList());
+                .list().map(sessions -> sessions.stream().filter(s -> !s.id.equals(except))
+                        .map(s -> s.startAt.toInstant()).toList());
     }
 
     // --- changes ---
@@ -294,7 +299,11 @@ public class SessionService {
                 if (byFounder && start.isBefore(Instant.now().plus(type.minBookingNoticeMinutes, ChronoUnit.MINUTES))) {
                     throw new Invalid("start", "must be at least " + type.minBookingNoticeMinutes + " minutes ahead");
                 }
+                // A founder's move counts against their limits at the new start, the session itself aside;
+                // the agency may move it anywhere the mentor is free, as it may inside the change notice.
                 return lockMentor(mentor.id)
+                        .chain(() -> byFounder ? checkFounderLimits(caller.name(), type, start, session.id)
+                                : Uni.createFrom().voidItem())
                         .chain(() -> held(mentor.id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7))))
                         .chain(held -> {
                             List<Held> others = held.stream().filter(h -> !h.start().equals(session.startAt.toInstant())
@@ -350,7 +359,7 @@ public class SessionService {
             String movedFrom = "moved from " + seoul(old.startAt.toInstant()) + (reason == null ? "" : ": " + reason);
             return lockMentor(mentor.id)
                     .chain(() -> leaveGroup(place, old, type, founder, movedTo))
-                    .chain(() -> checkFounderLimits(founder.name(), type, start))
+                    .chain(() -> checkFounderLimits(founder.name(), type, start, null))
                     .chain(() -> MentoringSession.<MentoringSession> find(
                             "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in ?4",
                             mentor.id, type.id, utc(start), SessionStatus.ACTIVE).<MentoringSession> firstResult())

@@ -279,6 +279,27 @@ class SessionTest {
     }
 
     @Test
+    void aFoundersMoveCountsAgainstTheirLimitsAtTheNewStartButNotTheSessionItself() {
+        String typeId = type(Map.of("maxPerWeekPerFounder", 1));
+        String thisWeek = book("founder-s24", typeId, "09:00");
+        as(founder("founder-s24")).body(Api.booking(mentorId, typeId, Api.at(monday.plusWeeks(1), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201);
+        as(founder("founder-s24")).body(Map.of("start", Api.at(monday.plusWeeks(1), "10:00")))
+                .post("/api/mentoring/sessions/" + thisWeek + "/reschedule").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+        as(founder("founder-s24")).body(Map.of("start", Api.at(monday.plusDays(2), "10:00")))
+                .post("/api/mentoring/sessions/" + thisWeek + "/reschedule").then().statusCode(200)
+                .body("start", equalTo(Api.at(monday.plusDays(2), "10:00")));
+        // The agency may still put it there.
+        as(AGENCY_A).body(Map.of("start", Api.at(monday.plusWeeks(1), "11:00"), "reason", "only time left"))
+                .post("/partner/v1/sessions/" + thisWeek + "/reschedule").then().statusCode(200);
+        as(founder("founder-s24")).queryParam("sessionType", typeId).queryParam("from", monday.toString())
+                .queryParam("to", monday.toString()).queryParam("rescheduling", "not-an-id")
+                .get("/api/mentoring/mentors/" + mentorId + "/slots").then().statusCode(400)
+                .body("errors[0].field", equalTo("rescheduling"));
+    }
+
+    @Test
     void mineListsOnlyMySessionsPaged() {
         String typeId = type(Map.of());
         String first = book("founder-s14", typeId, "09:00");
