@@ -50,6 +50,22 @@ public final class BookingDtos {
             return new ChangeView(change.fromStatus, change.toStatus, change.actor, change.actorKind, change.reason,
                     change.at.atZoneSameInstant(SlotCalculator.ZONE).toOffsetDateTime());
         }
+
+        /**
+         * The history as one founder of a group session may see it: their own changes and the
+         * agency's whole; of another founder's, only a change of the session's status, without their
+         * login and words (founders of a group see no attendee list either). Null: left out.
+         */
+        static ChangeView forFounder(SessionChange change, String founder) {
+            if (!"FOUNDER".equals(change.actorKind) || founder.equals(change.actor)) {
+                return of(change);
+            }
+            if (java.util.Objects.equals(change.fromStatus, change.toStatus)) {
+                return null;
+            }
+            return new ChangeView(change.fromStatus, change.toStatus, null, change.actorKind, null,
+                    change.at.atZoneSameInstant(SlotCalculator.ZONE).toOffsetDateTime());
+        }
     }
 
     public record AttendeeView(String founder, Attendance.Place place, Integer rating) {

@@ -54,12 +54,15 @@ public class SessionResource {
     @Path("mentors/{id}/slots")
     @RolesAllowed({ "founder", "admin" })
     @Operation(summary = "Free start times of a mentor for a session type",
-            description = "Dates are Seoul dates, both inclusive, at most 31 days apart; times carry +09:00.")
+            description = "Dates are Seoul dates, both inclusive, at most 31 days apart; times carry +09:00. A founder "
+                    + "is not offered starts beyond their own limits for the type; to list where to move one of their "
+                    + "sessions, they name it in rescheduling, and their place in it is not counted.")
     public Uni<List<SlotView>> slots(@RestPath UUID id, @RestQuery String sessionType, @RestQuery String from,
-            @RestQuery String to) {
+            @RestQuery String to, @RestQuery String rescheduling) {
         // Parsed here rather than by JAX-RS, which answers an unconvertible query parameter with 404.
-        return sessions.slots(id, QueryParams.uuid("sessionType", sessionType), QueryParams.date("from", from),
-                QueryParams.date("to", to));
+        return sessions.slots(Caller.of(identity), id, QueryParams.uuid("sessionType", sessionType),
+                QueryParams.date("from", from), QueryParams.date("to", to),
+                rescheduling == null || rescheduling.isBlank() ? null : QueryParams.uuid("rescheduling", rescheduling));
     }
 
     @POST

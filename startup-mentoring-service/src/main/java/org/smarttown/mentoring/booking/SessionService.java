@@ -57,19 +57,31 @@ public class SessionService {
 
     // --- slots ---
 
-    public Uni<List<SlotView>> slots(UUID mentorId, UUID sessionTypeId, LocalDate from, LocalDate to) {
+    /**
+     * The mentor's free starts. Asked by a founder, starts on a day or week where the founder's own
+     * limit for the type is reached are left out too, since booking them would be refused; their
+     * place in {@code rescheduling} (the session they are about to move) does not count.
+     */
+    public Uni<List<SlotView>> slots(Caller caller, UUID mentorId, UUID sessionTypeId, LocalDate from, LocalDate to,
+            UUID rescheduling) {
         if (to.isBefore(from)) {
             throw new Invalid("to", "must not be before from");
         }
         if (from.plusDays(MAX_SLOT_DAYS).isBefore(to)) {
             throw new Invalid("to", "at most " + MAX_SLOT_DAYS + " days after from");
         }
+        Instant weeksFrom = SlotCalculator.dayStart(SlotCalculator.weekStart(from));
+        Instant weeksTo = SlotCalculator.dayStart(SlotCalculator.weekStart(to).plusWeeks(1));
         return Panache.withSession(() -> mentorAndType(mentorId, sessionTypeId, "mentorId", "sessionType")
-                .chain(pair -> held(mentorId, SlotCalculator.dayStart(SlotCalculator.weekStart(from)),
-                        SlotCalculator.dayStart(SlotCalculator.weekStart(to).plusWeeks(1)))
-                        .map(held -> SlotCalculator.slots(pair.mentor().availability, pair.type(), from, to,
-                                Instant.now(), held).stream()
-                                .map(s -> new SlotView(seoul(s.start()), seoul(s.end()), s.seatsLeft())).toList())));
+                .chain(pair -> held(mentorId, weeksFrom, weeksTo)
+                        .chain(held -> (caller.isFounder()
+                                ? founderStarts(caller.name(), pair.type(), weeksFrom, weeksTo, rescheduling)
+                                : Uni.createFrom().item(List.<Instant> of()))
+                                .map(mine -> SlotCalculator.slots(pair.mentor().availability, pair.type(), from, to,
+                                        Instant.now(), held).stream()
+                                        .filter(s -> SlotCalculator.withinFounderLimits(pair.type(), s.start(), mine))
+                                        .map(s -> new SlotView(seoul(s.start()), seoul(s.end()), s.seatsLeft()))
+                                        .toList()))));
     }
 
     // --- booking ---
@@ -85,7 +97,7 @@ public class SessionService {
                     SessionType type = pair.type();
                     checkOnGridAndNotice(pair.mentor(), type, start);
                     return lockMentor(pair.mentor().id)
-                            .chain(() -> checkFounderLimits(founder.name(), type, start))
+                            .chain(() -> checkFounderLimits(founder.name(), type, start, null))
                             .chain(() -> held(pair.mentor().id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7))))
                             .chain(held -> placeIn(founder, pair.mentor(), type, start, held));
                 }))
@@ -142,7 +154,9 @@ public class SessionService {
         return Attendance.count("sessionId = ?1 and status = ?2", session.id, Place.SEATED)
                 .chain(seated -> {
                     Place place = seated < session.seats ? Place.SEATED : Place.WAITLISTED;
-                    return newAttendance(session, founder.name(), place).persist();
+                    return newAttendance(session, founder.name(), place).persist()
+                            .chain(() -> record(session, session.status, session.status, founder,
+                                    place == Place.SEATED ? "took a seat" : "joined the waitlist"));
                 })
                 .chain(() -> view(session, founder));
     }
@@ -167,29 +181,28 @@ public class SessionService {
         }
     }
 
-    private Uni<Void> checkFounderLimits(String founder, SessionType type, Instant start) {
-        if (type.maxPerDayPerFounder == null && type.maxPerWeekPerFounder == null) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant day = SlotCalculator.dayStart(localDate(start));
+    /** Refuses a place at {@code start} beyond the founder's limits; their place in {@code except} is not counted. */
+    private Uni<Void> checkFounderLimits(String founder, SessionType type, Instant start, UUID except) {
         Instant week = weekStartOf(start);
-        return founderCount(founder, type, day, day.plus(Duration.ofDays(1)))
-                .chain(perDay -> founderCount(founder, type, week, week.plus(Duration.ofDays(7)))
-                        .map(perWeek -> {
-                            if ((type.maxPerDayPerFounder != null && perDay >= type.maxPerDayPerFounder)
-                                    || (type.maxPerWeekPerFounder != null && perWeek >= type.maxPerWeekPerFounder)) {
-                                throw new Conflict("booking-limit-reached",
-                                        "You reached your limit of sessions of this type for that day or week");
-                            }
-                            return null;
-                        }));
+        return founderStarts(founder, type, week, week.plus(Duration.ofDays(7)), except).map(mine -> {
+            if (!SlotCalculator.withinFounderLimits(type, start, mine)) {
+                throw new Conflict("booking-limit-reached",
+                        "You reached your limit of sessions of this type for that day or week");
+            }
+            return null;
+        });
     }
 
-    private Uni<Long> founderCount(String founder, SessionType type, Instant from, Instant to) {
-        return Attendance.count("founder = ?1 and status in ?2 and sessionId in "
-                + "(select s.id from MentoringSession s where s.sessionTypeId = ?3 and s.status in ?4 "
-                + "and s.startAt >= ?5 and s.startAt < ?6)",
-                founder, List.of(Place.SEATED, Place.WAITLISTED), type.id, SessionStatus.ACTIVE, utc(from), utc(to));
+    /** The starts of the active sessions of a type in which the founder holds a live place (seat or waitlist). */
+    private Uni<List<Instant>> founderStarts(String founder, SessionType type, Instant from, Instant to, UUID except) {
+        if (type.maxPerDayPerFounder == null && type.maxPerWeekPerFounder == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return MentoringSession.<MentoringSession> find("sessionTypeId = ?1 and status in ?2 and startAt >= ?3 "
+                + "and startAt < ?4 and id in (select a.sessionId from Attendance a where a.founder = ?5 and a.status in ?6)",
+                type.id, SessionStatus.ACTIVE, utc(from), utc(to), founder, List.of(Place.SEATED, Place.WAITLISTED))
+                .list().map(sessions -> sessions.stream().filter(s -> !s.id.equals(except))
+                        .map(s -> s.startAt.toInstant()).toList());
     }
 
     // --- changes ---
@@ -209,7 +222,8 @@ public class SessionService {
                         found.attendance().updatedAt = now();
                         return transition(session, type, SessionStatus.CANCELLED, founder, reason, "SessionCancelled");
                     }
-                    return leaveGroup(found.attendance(), session, type, founder, "left the group session");
+                    return leaveGroup(found.attendance(), session, type, founder,
+                            "left the group session" + (reason == null ? "" : ": " + reason));
                 }).chain(() -> view(session, founder));
             });
         }));
@@ -285,7 +299,11 @@ public class SessionService {
                 if (byFounder && start.isBefore(Instant.now().plus(type.minBookingNoticeMinutes, ChronoUnit.MINUTES))) {
                     throw new Invalid("start", "must be at least " + type.minBookingNoticeMinutes + " minutes ahead");
                 }
+                // A founder's move counts against their limits at the new start, the session itself aside;
+                // the agency may move it anywhere the mentor is free, as it may inside the change notice.
                 return lockMentor(mentor.id)
+                        .chain(() -> byFounder ? checkFounderLimits(caller.name(), type, start, session.id)
+                                : Uni.createFrom().voidItem())
                         .chain(() -> held(mentor.id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7))))
                         .chain(held -> {
                             List<Held> others = held.stream().filter(h -> !h.start().equals(session.startAt.toInstant())
@@ -341,7 +359,7 @@ public class SessionService {
             String movedFrom = "moved from " + seoul(old.startAt.toInstant()) + (reason == null ? "" : ": " + reason);
             return lockMentor(mentor.id)
                     .chain(() -> leaveGroup(place, old, type, founder, movedTo))
-                    .chain(() -> checkFounderLimits(founder.name(), type, start))
+                    .chain(() -> checkFounderLimits(founder.name(), type, start, null))
                     .chain(() -> MentoringSession.<MentoringSession> find(
                             "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in ?4",
                             mentor.id, type.id, utc(start), SessionStatus.ACTIVE).<MentoringSession> firstResult())
@@ -468,10 +486,14 @@ public class SessionService {
                             List<AttendeeView> attendees = caller.isAgency() || caller.isAdmin()
                                     ? attendances.stream().map(a -> new AttendeeView(a.founder, a.status, a.rating)).toList()
                                     : List.of();
+                            List<ChangeView> history = caller.isAgency() || caller.isAdmin()
+                                    ? changes.stream().map(ChangeView::of).toList()
+                                    : changes.stream().map(c -> ChangeView.forFounder(c, caller.name()))
+                                            .filter(java.util.Objects::nonNull).toList();
                             return new SessionView(session.id, session.agencyId, session.mentorId,
                                     session.sessionTypeId, type.kind, seoul(session.startAt.toInstant()),
                                     seoul(session.endAt.toInstant()), session.status, session.seats, seated, waiting,
-                                    mine, attendees, changes.stream().map(ChangeView::of).toList());
+                                    mine, attendees, history);
                         })));
     }
 

@@ -94,6 +94,25 @@ public final class SlotCalculator {
                 || countOfType(type, held, dayStart(monday), dayStart(monday.plusWeeks(1))) < type.maxPerWeekPerMentor;
     }
 
+    /**
+     * Whether a founder who holds live places in sessions of the type starting at {@code mine} may
+     * take one more at {@code start}: their daily and weekly (Monday to Sunday, Seoul) limits.
+     */
+    public static boolean withinFounderLimits(SessionType type, Instant start, List<Instant> mine) {
+        LocalDate date = start.atZone(ZONE).toLocalDate();
+        if (type.maxPerDayPerFounder != null
+                && countBetween(mine, dayStart(date), dayStart(date.plusDays(1))) >= type.maxPerDayPerFounder) {
+            return false;
+        }
+        LocalDate monday = weekStart(date);
+        return type.maxPerWeekPerFounder == null
+                || countBetween(mine, dayStart(monday), dayStart(monday.plusWeeks(1))) < type.maxPerWeekPerFounder;
+    }
+
+    private static long countBetween(List<Instant> starts, Instant from, Instant to) {
+        return starts.stream().filter(s -> !s.isBefore(from) && s.isBefore(to)).count();
+    }
+
     private static long countOfType(SessionType type, List<Held> held, Instant from, Instant to) {
         return held.stream().filter(h -> h.sessionTypeId().equals(type.id) && !h.start().isBefore(from)
                 && h.start().isBefore(to)).count();

@@ -34,6 +34,10 @@ public record Caller(String name, Set<String> roles, String agencyId, Set<String
         return roles.contains("agency-partner");
     }
 
+    public boolean isFounder() {
+        return roles.contains("founder");
+    }
+
     public boolean isAdmin() {
         return roles.contains("admin");
     }

@@ -12,7 +12,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -34,11 +39,27 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The partner API for an agency's own mentors and session types. The agency is always the token's
- * agency_id; ids of another agency's objects answer 404.
+ * agency_id; ids of another agency's objects answer 404. It also declares the partner API's security
+ * scheme for the OpenAPI document (see {@link PartnerApi}); its token URL is the local suite's,
+ * elsewhere the realm's own.
  */
+@SecurityScheme(securitySchemeName = PartnerApi.SCHEME, type = SecuritySchemeType.OAUTH2,
+        description = "OAuth2 client credentials of the agency's client in the realm smarttown. Ask for the scopes "
+                + "the integration needs (scope=...); the agency is the token's agency_id claim.",
+        flows = @OAuthFlows(clientCredentials = @OAuthFlow(
+                tokenUrl = "http://127.0.0.1:8180/realms/smarttown/protocol/openid-connect/token",
+                scopes = {
+                        @OAuthScope(name = "mentors:read",
+                                description = "read the agency's mentors, their availability and session types"),
+                        @OAuthScope(name = "mentors:write", description = "add and change them"),
+                        @OAuthScope(name = "sessions:read",
+                                description = "read the agency's sessions, their follow-up and the report"),
+                        @OAuthScope(name = "sessions:write",
+                                description = "confirm, decline, cancel, complete, mark no-shows, reschedule, follow up"),
+                        @OAuthScope(name = "webhooks:manage",
+                                description = "register and remove endpoints, read and redeliver deliveries") })))
 @Path("/partner/v1")
 @Tag(name = "Partner: mentors and session types", description = "For agency-partner clients (OAuth2 client credentials)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed("agency-partner")
 public class PartnerCatalogResource {
 
@@ -55,6 +76,7 @@ public class PartnerCatalogResource {
     @GET
     @Path("mentors")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:read")
     @Operation(summary = "List the agency's mentors (scope mentors:read)")
     public Uni<Page<MentorView>> mentors(@Valid @BeanParam PageRequest page) {
         return catalog.mentorsOfAgency(caller("mentors:read").agency(), page);
@@ -63,6 +85,7 @@ public class PartnerCatalogResource {
     @POST
     @Path("mentors")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:write")
     @Operation(summary = "Add a mentor (scope mentors:write)")
     public Uni<RestResponse<MentorView>> createMentor(@Valid @NotNull MentorRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -75,6 +98,7 @@ public class PartnerCatalogResource {
     @GET
     @Path("mentors/{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:read")
     @Operation(summary = "Read one of the agency's mentors (scope mentors:read)")
     public Uni<MentorView> mentor(@RestPath UUID id) {
         return catalog.mentorOfAgency(caller("mentors:read").agency(), id).map(MentorView::of);
@@ -83,6 +107,7 @@ public class PartnerCatalogResource {
     @PUT
     @Path("mentors/{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:write")
     @Operation(summary = "Replace a mentor's profile (scope mentors:write); availability is kept when omitted")
     public Uni<MentorView> updateMentor(@RestPath UUID id, @Valid @NotNull MentorRequest request) {
         return catalog.updateMentor(caller("mentors:write").agency(), id, request).map(MentorView::of);
@@ -91,6 +116,7 @@ public class PartnerCatalogResource {
     @GET
     @Path("mentors/{id}/availability")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:read")
     @Operation(summary = "A mentor's weekly hours, date overrides and holidays, Asia/Seoul (scope mentors:read)")
     public Uni<Availability> availability(@RestPath UUID id) {
         return catalog.mentorOfAgency(caller("mentors:read").agency(), id).map(mentor -> mentor.availability);
@@ -99,6 +125,7 @@ public class PartnerCatalogResource {
     @PUT
     @Path("mentors/{id}/availability")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:write")
     @Operation(summary = "Replace a mentor's availability (scope mentors:write)")
     public Uni<Availability> replaceAvailability(@RestPath UUID id, @Valid @NotNull Availability availability) {
         return catalog.replaceAvailability(caller("mentors:write").agency(), id, availability)
@@ -108,6 +135,7 @@ public class PartnerCatalogResource {
     @GET
     @Path("session-types")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:read")
     @Operation(summary = "List the agency's session types (scope mentors:read)")
     public Uni<Page<SessionTypeView>> sessionTypes(@Valid @BeanParam PageRequest page) {
         return catalog.sessionTypesOfAgency(caller("mentors:read").agency(), false, page);
@@ -116,6 +144,7 @@ public class PartnerCatalogResource {
     @POST
     @Path("session-types")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:write")
     @Operation(summary = "Add a session type (scope mentors:write)")
     public Uni<RestResponse<SessionTypeView>> createSessionType(@Valid @NotNull SessionTypeRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -128,6 +157,7 @@ public class PartnerCatalogResource {
     @GET
     @Path("session-types/{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:read")
     @Operation(summary = "Read one session type (scope mentors:read)")
     public Uni<SessionTypeView> sessionType(@RestPath UUID id) {
         return catalog.sessionTypeOfAgency(caller("mentors:read").agency(), id).map(SessionTypeView::of);
@@ -136,6 +166,7 @@ public class PartnerCatalogResource {
     @PUT
     @Path("session-types/{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "mentors:write")
     @Operation(summary = "Replace a session type's rules (scope mentors:write); booked sessions keep theirs")
     public Uni<SessionTypeView> updateSessionType(@RestPath UUID id, @Valid @NotNull SessionTypeRequest request) {
         return catalog.updateSessionType(caller("mentors:write").agency(), id, request).map(SessionTypeView::of);

@@ -31,7 +31,6 @@ import io.smallrye.mutiny.Uni;
 /** The agency's notes and follow-up actions on its sessions; another agency's session is a 404. */
 @Path("/partner/v1/sessions/{id}")
 @Tag(name = "Partner: sessions")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed("agency-partner")
 public class PartnerFollowUpResource {
 
@@ -48,6 +47,7 @@ public class PartnerFollowUpResource {
     @GET
     @Path("follow-up")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:read")
     @Operation(summary = "All notes (shared or not) and follow-up actions of a session (scope sessions:read)")
     public Uni<FollowUpView> get(@RestPath UUID id) {
         return followUps.forAgency(Caller.of(identity).requireScope("sessions:read"), id);
@@ -56,6 +56,7 @@ public class PartnerFollowUpResource {
     @POST
     @Path("notes")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Add the mentor's note, shared with the founder or not (scope sessions:write)")
     public Uni<RestResponse<NoteView>> addNote(@RestPath UUID id, @Valid @NotNull NoteRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -68,6 +69,7 @@ public class PartnerFollowUpResource {
     @POST
     @Path("follow-up-actions")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Add a follow-up action for the founder (scope sessions:write)")
     public Uni<RestResponse<ActionView>> addAction(@RestPath UUID id, @Valid @NotNull ActionRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {

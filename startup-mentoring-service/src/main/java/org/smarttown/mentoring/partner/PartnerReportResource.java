@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/partner/v1/report")
 @Tag(name = "Partner: sessions")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed("agency-partner")
 public class PartnerReportResource {
 
@@ -32,6 +31,7 @@ public class PartnerReportResource {
 
     @GET
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:read")
     @Operation(summary = "The agency's sessions by status, no-shows on each side and ratings, overall and per mentor "
             + "(sessions starting between two Seoul dates, inclusive; scope sessions:read)")
     public Uni<AgencyReport> report(@RestQuery String from, @RestQuery String to) {

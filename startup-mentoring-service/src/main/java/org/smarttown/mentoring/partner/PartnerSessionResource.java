@@ -38,7 +38,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/partner/v1/sessions")
 @Tag(name = "Partner: sessions", description = "For agency-partner clients (OAuth2 client credentials)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed("agency-partner")
 public class PartnerSessionResource {
 
@@ -54,6 +53,7 @@ public class PartnerSessionResource {
 
     @GET
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:read")
     @Operation(summary = "The agency's sessions by start, optionally of one status (scope sessions:read)")
     public Uni<Page<SessionView>> list(@RestQuery String status, @Valid @BeanParam PageRequest page) {
         return sessions.ofAgency(caller("sessions:read"), status(status), page);
@@ -62,6 +62,7 @@ public class PartnerSessionResource {
     @GET
     @Path("{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:read")
     @Operation(summary = "One session with attendees and history (scope sessions:read)")
     public Uni<SessionView> get(@RestPath UUID id) {
         return sessions.agencyView(caller("sessions:read"), id);
@@ -70,6 +71,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/confirm")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Confirm a REQUESTED session (scope sessions:write)")
     public Uni<RestResponse<SessionView>> confirm(@RestPath UUID id, @Valid ChangeRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -79,6 +81,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/decline")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Decline a REQUESTED session (scope sessions:write)")
     public Uni<RestResponse<SessionView>> decline(@RestPath UUID id, @Valid ChangeRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -88,6 +91,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Cancel a session, even inside the founder's change notice (scope sessions:write)")
     public Uni<RestResponse<SessionView>> cancel(@RestPath UUID id, @Valid ChangeRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -97,6 +101,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/complete")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Mark a CONFIRMED session completed (scope sessions:write)")
     public Uni<RestResponse<SessionView>> complete(@RestPath UUID id, @Valid ChangeRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -106,6 +111,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/no-show")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Mark a no-show of the mentor (HOST) or the founder (GUEST) (scope sessions:write)")
     public Uni<RestResponse<SessionView>> noShow(@RestPath UUID id, @Valid @NotNull NoShowRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {
@@ -117,6 +123,7 @@ public class PartnerSessionResource {
     @POST
     @Path("{id}/reschedule")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "sessions:write")
     @Operation(summary = "Move a session (a group session whole, with its seats and waitlist) to another slot, even inside the founder's notice (scope sessions:write)")
     public Uni<RestResponse<SessionView>> reschedule(@RestPath UUID id, @Valid @NotNull RescheduleRequest request,
             @RestHeader(IdempotentRequests.HEADER) String key) {

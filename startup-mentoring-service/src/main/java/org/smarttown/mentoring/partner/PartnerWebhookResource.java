@@ -33,7 +33,6 @@ import io.smallrye.mutiny.Uni;
 /** Webhook endpoints of the agency, and their delivery log. Another agency's ids are 404. */
 @Path("/partner/v1/webhooks")
 @Tag(name = "Partner: webhooks", description = "Signed POSTs of session events to the agency's systems")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed("agency-partner")
 public class PartnerWebhookResource {
 
@@ -49,6 +48,7 @@ public class PartnerWebhookResource {
 
     @POST
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "webhooks:manage")
     @Operation(summary = "Register an endpoint (scope webhooks:manage)",
             description = "The answer carries the signing secret, shown only this once. No events listed means all.")
     public Uni<RestResponse<EndpointView>> register(@Valid @NotNull EndpointRequest request,
@@ -56,11 +56,14 @@ public class PartnerWebhookResource {
         Caller agency = caller();
         return idempotency.execute(key, "partner.webhook.register", agency.actor(), request, EndpointView.class,
                 () -> webhooks.register(agency.agency(), request)
-                        .map(view -> Responses.created("/partner/v1/webhooks/" + view.id(), view)));
+                        .map(view -> Responses.created("/partner/v1/webhooks/" + view.id(), view)))
+                .chain(answer -> webhooks.withSecret(agency.agency(), answer.getEntity())
+                        .map(view -> RestResponse.ResponseBuilder.fromResponse(answer).entity(view).build()));
     }
 
     @GET
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "webhooks:manage")
     @Operation(summary = "The agency's active endpoints (scope webhooks:manage)")
     public Uni<Page<EndpointView>> list(@Valid @BeanParam PageRequest page) {
         return webhooks.endpoints(caller().agency(), page);
@@ -69,6 +72,7 @@ public class PartnerWebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "webhooks:manage")
     @Operation(summary = "Stop sending to an endpoint (scope webhooks:manage)")
     public Uni<RestResponse<Void>> remove(@RestPath UUID id) {
         return webhooks.deactivate(caller().agency(), id).map(ignored -> RestResponse.noContent());
@@ -77,6 +81,7 @@ public class PartnerWebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "webhooks:manage")
     @Operation(summary = "Delivery log of an endpoint, newest first, each with its attempts (scope webhooks:manage)")
     public Uni<Page<DeliveryView>> deliveries(@RestPath UUID id, @Valid @BeanParam PageRequest page) {
         return webhooks.deliveries(caller().agency(), id, page);
@@ -85,6 +90,7 @@ public class PartnerWebhookResource {
     @POST
     @Path("deliveries/{deliveryId}/redeliver")
     @RolesAllowed("agency-partner")
+    @SecurityRequirement(name = PartnerApi.SCHEME, scopes = "webhooks:manage")
     @Operation(summary = "Send a delivery again now (scope webhooks:manage)")
     public Uni<RestResponse<DeliveryView>> redeliver(@RestPath UUID deliveryId,
             @RestHeader(IdempotentRequests.HEADER) String key) {

@@ -31,6 +31,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * SKIP LOCKED so replicas share the work), POSTs each signed body, logs the attempt and either
  * marks the row DELIVERED or schedules the next try with a doubling pause. Rows live in the
  * database, so a restart loses nothing: a leased row whose pass died is simply due again later.
+ * Deliveries of a removed endpoint are not sent any more, even if they were still due.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -82,8 +83,9 @@ public class WebhookDispatcher {
                 update webhook_delivery d set next_attempt_at = now() + make_interval(secs => $2)
                 from webhook_endpoint e
                 where d.endpoint_id = e.id and d.id in (
-                    select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at limit $1 for update skip locked)
+                    select w.id from webhook_delivery w join webhook_endpoint we on we.id = w.endpoint_id
+                    where w.status = 'PENDING' and w.next_attempt_at <= now() and we.active
+                    order by w.next_attempt_at limit $1 for update of w skip locked)
                 returning d.id, d.attempts, d.event_type, d.payload, e.id as endpoint_id, e.url, e.secret""")
                 .execute(Tuple.of(config.batchSize(), lease))
                 .chain(rows -> {

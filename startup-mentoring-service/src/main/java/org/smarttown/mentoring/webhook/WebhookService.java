@@ -76,8 +76,19 @@ public class WebhookService {
         endpoint.events = Mentor.encodeTags(events);
         endpoint.active = true;
         endpoint.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        // The clear secret leaves the service once, in this answer; only its encryption is stored.
-        return Panache.withTransaction(() -> endpoint.persist()).map(ignored -> view(endpoint, clear));
+        // Without the secret: this answer is what an Idempotency-Key stores for a retry, and the secret
+        // is never stored in clear. withSecret adds it to the answer that leaves the service.
+        return Panache.withTransaction(() -> endpoint.persist()).map(ignored -> view(endpoint, null));
+    }
+
+    /**
+     * The registration answer with the endpoint's signing secret, opened from its encrypted column:
+     * for the first answer and for a retry with the same Idempotency-Key alike (the agency may have
+     * lost the first). Listing endpoints never shows it.
+     */
+    public Uni<EndpointView> withSecret(String agencyId, EndpointView registered) {
+        return Panache.withSession(() -> ownEndpoint(agencyId, registered.id()))
+                .map(endpoint -> view(endpoint, protector.open(endpoint.secret, endpoint.id)));
     }
 
     private static URI checkUrl(String url) {
@@ -113,17 +124,21 @@ public class WebhookService {
                                 deliveries.page(), deliveries.size(), deliveries.totalItems(), deliveries.totalPages()))));
     }
 
-    /** Sends a delivery again at once, whatever became of it, keeping its log. */
+    /** Sends a delivery again at once, whatever became of it, keeping its log; not to a removed endpoint. */
     public Uni<DeliveryView> redeliver(String agencyId, UUID deliveryId) {
-        return Panache.withTransaction(() -> WebhookDelivery.<WebhookDelivery> findById(deliveryId).chain(delivery -> {
-            if (delivery == null || !delivery.agencyId.equals(agencyId)) {
-                throw new NotFound("Delivery", deliveryId);
-            }
-            delivery.status = "PENDING";
-            delivery.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return WebhookAttempt.<WebhookAttempt> find("deliveryId", Sort.by("attempt"), deliveryId).list()
-                    .map(attempts -> view(delivery, attempts));
-        }));
+        return Panache.withTransaction(() -> WebhookDelivery.<WebhookDelivery> findById(deliveryId)
+                .chain(delivery -> delivery == null ? Uni.createFrom().nullItem()
+                        : WebhookEndpoint.<WebhookEndpoint> findById(delivery.endpointId)
+                                .map(endpoint -> endpoint != null && endpoint.active ? delivery : null))
+                .chain(delivery -> {
+                    if (delivery == null || !delivery.agencyId.equals(agencyId)) {
+                        throw new NotFound("Delivery", deliveryId);
+                    }
+                    delivery.status = "PENDING";
+                    delivery.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    return WebhookAttempt.<WebhookAttempt> find("deliveryId", Sort.by("attempt"), deliveryId).list()
+                            .map(attempts -> view(delivery, attempts));
+                }));
     }
 
     /**

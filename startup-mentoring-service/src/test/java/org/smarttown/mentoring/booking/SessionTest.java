@@ -196,6 +196,110 @@ class SessionTest {
     }
 
     @Test
+    void theFoundersLimitPerDayIsEnforcedForThatFounderOnly() {
+        String typeId = type(Map.of("maxPerDayPerFounder", 1));
+        book("founder-s16", typeId, "09:00");
+        as(founder("founder-s16")).body(Api.booking(mentorId, typeId, Api.at(monday, "11:00")))
+                .post("/api/mentoring/sessions").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+        as(founder("founder-s16")).body(Api.booking(mentorId, typeId, Api.at(monday.plusDays(1), "11:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201);
+        book("founder-s17", typeId, "11:00");
+    }
+
+    @Test
+    void theMentorsLimitsRefuseABookingAsWellAsHidingTheSlot() {
+        String perDay = type(Map.of("maxPerDayPerMentor", 1));
+        book("founder-s18", perDay, "09:00");
+        as(founder("founder-s19")).body(Api.booking(mentorId, perDay, Api.at(monday, "11:00")))
+                .post("/api/mentoring/sessions").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+        String perWeek = type(Map.of("maxPerWeekPerMentor", 1));
+        as(founder("founder-s19")).body(Api.booking(mentorId, perWeek, Api.at(monday.plusDays(2), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201);
+        as(founder("founder-s20")).body(Api.booking(mentorId, perWeek, Api.at(monday.plusDays(4), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+    }
+
+    @Test
+    void aStartOnAHolidayOrAnOverriddenDayOrInsideTheBookingNoticeIsRefused() {
+        Map<String, Object> availability = new java.util.HashMap<>(Api.everyDay("09:00", "12:00"));
+        availability.put("holidays", List.of(monday.toString()));
+        availability.put("overrides", List.of(Map.of("date", monday.plusDays(1).toString(),
+                "hours", List.of(Map.of("start", "14:00", "end", "15:00")))));
+        String closed = Api.mentor(AGENCY_A, "Holiday mentor", List.of("holiday"), availability);
+        String typeId = type(Map.of());
+        as(founder("founder-s21")).body(Api.booking(closed, typeId, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("start"));
+        as(founder("founder-s21")).body(Api.booking(closed, typeId, Api.at(monday.plusDays(1), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("start"));
+        as(founder("founder-s21")).body(Api.booking(closed, typeId, Api.at(monday.plusDays(1), "14:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201);
+        String farNotice = type(Map.of("minBookingNoticeMinutes", 43200));
+        as(founder("founder-s21")).body(Api.booking(mentorId, farNotice, Api.at(monday, "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(400).body("errors[0].field", equalTo("start"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("43200 minutes ahead"));
+    }
+
+    @Test
+    void everyChangeRecordsWhoMadeItAsWhatAndWhy() {
+        String typeId = type(Map.of("requiresConfirmation", true, "minChangeNoticeMinutes", 60 * 24 * 30));
+        String declined = book("founder-s22", typeId, "09:00");
+        as(AGENCY_A).body(Map.of("reason", "mentor unavailable")).post("/partner/v1/sessions/" + declined + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        as(founder("founder-s22")).get("/api/mentoring/sessions/" + declined).then().statusCode(200)
+                .body("changes[0].fromStatus", nullValue()).body("changes[0].toStatus", equalTo("REQUESTED"))
+                .body("changes[0].actor", equalTo("founder-s22")).body("changes[0].actorKind", equalTo("FOUNDER"))
+                .body("changes[0].reason", equalTo("booked"))
+                .body("changes[1].fromStatus", equalTo("REQUESTED")).body("changes[1].toStatus", equalTo("DECLINED"))
+                .body("changes[1].actor", equalTo("agency:agency-a")).body("changes[1].actorKind", equalTo("AGENCY"))
+                .body("changes[1].reason", equalTo("mentor unavailable"))
+                .body("changes[1].at", org.hamcrest.Matchers.endsWith("+09:00"));
+
+        // Inside the founder's change notice the agency still moves the session, and says so.
+        String moved = book("founder-s23", typeId, "10:00");
+        as(founder("founder-s23")).body(Map.of("start", Api.at(monday, "11:00")))
+                .post("/api/mentoring/sessions/" + moved + "/reschedule").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:change-notice-passed"));
+        as(AGENCY_A).body(Map.of("start", Api.at(monday, "11:00"), "reason", "mentor's train is late"))
+                .post("/partner/v1/sessions/" + moved + "/reschedule").then().statusCode(200)
+                .body("start", equalTo(Api.at(monday, "11:00")))
+                .body("changes[1].actor", equalTo("agency:agency-a"))
+                .body("changes[1].reason", org.hamcrest.Matchers.containsString("mentor's train is late"));
+        as(AGENCY_A).body(Map.of("side", "HOST", "reason", "mentor ill"))
+                .post("/partner/v1/sessions/" + moved + "/no-show").then().statusCode(409);
+        as(AGENCY_A).body(Map.of("reason", "slot confirmed")).post("/partner/v1/sessions/" + moved + "/confirm")
+                .then().statusCode(200);
+        as(AGENCY_A).body(Map.of("side", "HOST", "reason", "mentor ill"))
+                .post("/partner/v1/sessions/" + moved + "/no-show").then().statusCode(200)
+                .body("changes[3].toStatus", equalTo("NO_SHOW_HOST")).body("changes[3].reason", equalTo("mentor ill"))
+                .body("changes[3].actorKind", equalTo("AGENCY"));
+    }
+
+    @Test
+    void aFoundersMoveCountsAgainstTheirLimitsAtTheNewStartButNotTheSessionItself() {
+        String typeId = type(Map.of("maxPerWeekPerFounder", 1));
+        String thisWeek = book("founder-s24", typeId, "09:00");
+        as(founder("founder-s24")).body(Api.booking(mentorId, typeId, Api.at(monday.plusWeeks(1), "09:00")))
+                .post("/api/mentoring/sessions").then().statusCode(201);
+        as(founder("founder-s24")).body(Map.of("start", Api.at(monday.plusWeeks(1), "10:00")))
+                .post("/api/mentoring/sessions/" + thisWeek + "/reschedule").then().statusCode(409)
+                .body("type", equalTo("urn:smarttown:problem:booking-limit-reached"));
+        as(founder("founder-s24")).body(Map.of("start", Api.at(monday.plusDays(2), "10:00")))
+                .post("/api/mentoring/sessions/" + thisWeek + "/reschedule").then().statusCode(200)
+                .body("start", equalTo(Api.at(monday.plusDays(2), "10:00")));
+        // The agency may still put it there.
+        as(AGENCY_A).body(Map.of("start", Api.at(monday.plusWeeks(1), "11:00"), "reason", "only time left"))
+                .post("/partner/v1/sessions/" + thisWeek + "/reschedule").then().statusCode(200);
+        as(founder("founder-s24")).queryParam("sessionType", typeId).queryParam("from", monday.toString())
+                .queryParam("to", monday.toString()).queryParam("rescheduling", "not-an-id")
+                .get("/api/mentoring/mentors/" + mentorId + "/slots").then().statusCode(400)
+                .body("errors[0].field", equalTo("rescheduling"));
+    }
+
+    @Test
     void mineListsOnlyMySessionsPaged() {
         String typeId = type(Map.of());
         String first = book("founder-s14", typeId, "09:00");

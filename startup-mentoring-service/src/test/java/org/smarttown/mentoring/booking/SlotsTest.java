@@ -28,7 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Slots as founders see them, through HTTP: each row sets up its own mentor (hours on Monday and
  * Tuesday 09:00-12:00 Seoul unless the row changes them) and session type, books what it lists,
- * and expects exactly the listed starts on that Monday and Tuesday.
+ * and expects exactly the listed starts on that Monday and Tuesday, as another founder sees them
+ * (or as the founder who booked them, for that founder's own limits).
  */
 @QuarkusTest
 class SlotsTest {
@@ -62,7 +63,23 @@ class SlotsTest {
                         List.of(), List.of("MON 14:00", "TUE 09:00", "TUE 10:00", "TUE 11:00")),
                 row("a cancelled booking frees its start again", Map.of("durationMinutes", 60), Map.of("cancel", "yes"),
                         List.of("MON 10:00"), List.of("MON 09:00", "MON 10:00", "MON 11:00", "TUE 09:00", "TUE 10:00",
-                                "TUE 11:00")));
+                                "TUE 11:00")),
+                row("the founder's daily limit closes that day to them", Map.of("durationMinutes", 60,
+                        "maxPerDayPerFounder", 1), Map.of("askedBy", "booker"), List.of("MON 09:00"),
+                        List.of("TUE 09:00", "TUE 10:00", "TUE 11:00")),
+                row("the founder's daily limit leaves the day open to others", Map.of("durationMinutes", 60,
+                        "maxPerDayPerFounder", 1), Map.of(), List.of("MON 09:00"),
+                        List.of("MON 10:00", "MON 11:00", "TUE 09:00", "TUE 10:00", "TUE 11:00")),
+                row("the founder's weekly limit closes the week to them", Map.of("durationMinutes", 60,
+                        "maxPerWeekPerFounder", 2), Map.of("askedBy", "booker"), List.of("MON 09:00", "TUE 10:00"),
+                        List.of()),
+                row("the session the founder is moving does not count against their limit", Map.of("durationMinutes", 60,
+                        "maxPerWeekPerFounder", 1), Map.of("askedBy", "booker", "rescheduling", "first"),
+                        List.of("MON 09:00"), List.of("MON 10:00", "MON 11:00", "TUE 09:00", "TUE 10:00", "TUE 11:00")),
+                row("buffers on both sides keep the two sessions' buffers apart too",
+                        Map.of("durationMinutes", 30, "bufferBeforeMinutes", 30, "bufferAfterMinutes", 30), Map.of(),
+                        List.of("MON 10:00"), List.of("MON 11:30", "TUE 09:00", "TUE 09:30", "TUE 10:00", "TUE 10:30",
+                                "TUE 11:00", "TUE 11:30")));
     }
 
     private static Arguments row(String name, Map<String, Object> type, Map<String, String> availability,
@@ -87,18 +104,28 @@ class SlotsTest {
         type.putAll(typeRules);
         String typeId = Api.createSessionType(AGENCY_A, type);
 
+        // "askedBy: booker": one founder books every row's sessions and asks for the slots (their own limits).
+        String booker = "slot-booker-" + java.util.UUID.randomUUID();
+        boolean byBooker = "booker".equals(availabilityChange.get("askedBy"));
         int n = 0;
+        String first = null;
         for (String label : booked) {
-            String sessionId = as(founder("slot-founder-" + n++))
+            String founderName = byBooker ? booker : "slot-founder-" + n++;
+            String sessionId = as(founder(founderName))
                     .body(Api.booking(mentorId, typeId, start(monday, label)))
                     .post("/api/mentoring/sessions").then().statusCode(201).extract().path("id");
+            first = first == null ? sessionId : first;
             if (availabilityChange.containsKey("cancel")) {
-                as(founder("slot-founder-" + (n - 1))).body(Map.of("reason", "changed plans"))
+                as(founder(founderName)).body(Map.of("reason", "changed plans"))
                         .post("/api/mentoring/sessions/" + sessionId + "/cancel").then().statusCode(200);
             }
         }
 
-        List<String> starts = as(founder("founder1")).queryParam("sessionType", typeId)
+        var request = as(founder(byBooker ? booker : "founder1"));
+        if (availabilityChange.containsKey("rescheduling")) {
+            request = request.queryParam("rescheduling", first);
+        }
+        List<String> starts = request.queryParam("sessionType", typeId)
                 .queryParam("from", monday.toString()).queryParam("to", monday.plusDays(1).toString())
                 .get("/api/mentoring/mentors/" + mentorId + "/slots").then().statusCode(200)
                 .extract().jsonPath().getList("start", String.class);

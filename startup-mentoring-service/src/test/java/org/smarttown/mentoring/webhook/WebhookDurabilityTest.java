@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Deliveries live in the database, not in memory: with this instance not dispatching (as after a
@@ -43,6 +48,9 @@ class WebhookDurabilityTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aStoredDeliveryIsSentByALaterDispatcherPass() throws Exception {
@@ -78,6 +86,48 @@ class WebhookDurabilityTest {
                     .get("/partner/v1/webhooks/" + endpointId + "/deliveries").then().extract().path("items[0].status")));
             assertEquals(1, received.get());
             as(AGENCY_A).delete("/partner/v1/webhooks/" + endpointId).then().statusCode(204);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRemovedEndpointGetsNoneOfItsStillPendingDeliveries() throws Exception {
+        Api.agencies();
+        List<String> paths = new CopyOnWriteArrayList<>();
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(request -> request.body().onSuccess(body -> {
+                        paths.add(request.path());
+                        request.response().setStatusCode(204).end();
+                    }))
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            String base = "http://127.0.0.1:" + server.actualPort();
+            String kept = as(AGENCY_A).body(Map.of("url", base + "/kept", "events", List.of("session.requested")))
+                    .post("/partner/v1/webhooks").then().statusCode(201).extract().path("id");
+            String removed = as(AGENCY_A).body(Map.of("url", base + "/removed", "events", List.of("session.requested")))
+                    .post("/partner/v1/webhooks").then().statusCode(201).extract().path("id");
+            String mentorId = Api.mentor(AGENCY_A, "Removed-hook mentor", List.of("durable"), Api.everyDay("09:00", "12:00"));
+            String typeId = Api.createSessionType(AGENCY_A, Api.sessionType("MENTORING", 60));
+            as(founder("removed-hook-founder")).body(Api.booking(mentorId, typeId, Api.at(Api.mondayAhead(9), "10:00")))
+                    .post("/api/mentoring/sessions").then().statusCode(201);
+            String pending = as(AGENCY_A).get("/partner/v1/webhooks/" + removed + "/deliveries").then().statusCode(200)
+                    .body("items[0].status", equalTo("PENDING")).extract().path("items[0].id");
+
+            as(AGENCY_A).delete("/partner/v1/webhooks/" + removed).then().statusCode(204);
+            as(AGENCY_A).post("/partner/v1/webhooks/deliveries/" + pending + "/redeliver").then().statusCode(404);
+            // Both deliveries fell due together; once the kept one is sent, a pass has seen the other.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dispatcher.pass().await().atMost(Duration.ofSeconds(20));
+                return paths.contains("/kept");
+            });
+            dispatcher.pass().await().atMost(Duration.ofSeconds(20));
+            assertEquals(List.of("/kept"), paths);
+            Row row = pool.preparedQuery("select status, attempts from webhook_delivery where id = $1")
+                    .execute(Tuple.of(UUID.fromString(pending))).await().atMost(Duration.ofSeconds(10)).iterator().next();
+            assertEquals(0, row.getInteger("attempts"));
+            as(AGENCY_A).delete("/partner/v1/webhooks/" + kept).then().statusCode(204);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

@@ -113,10 +113,18 @@ class WebhookTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(as(AGENCY_A)
                 .get("/partner/v1/webhooks/" + endpointId + "/deliveries").then().extract().path("items[0].status")));
-        String deliveryId = as(AGENCY_A).get("/partner/v1/webhooks/" + endpointId + "/deliveries").then().statusCode(200)
+        var log = as(AGENCY_A).get("/partner/v1/webhooks/" + endpointId + "/deliveries").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].attempts", equalTo(3))
                 .body("items[0].log.statusCode", contains(500, 500, 200))
-                .extract().path("items[0].id");
+                .body("items[0].log.attempt", contains(1, 2, 3))
+                .extract();
+        String deliveryId = log.path("items[0].id");
+        // Retried with backoff: at least the initial pause (200 ms in tests) after the first failure,
+        // and twice that after the second.
+        List<java.time.OffsetDateTime> tries = log.<List<String>> path("items[0].log.at").stream()
+                .map(java.time.OffsetDateTime::parse).toList();
+        assertTrue(Duration.between(tries.get(0), tries.get(1)).toMillis() >= 200, tries.toString());
+        assertTrue(Duration.between(tries.get(1), tries.get(2)).toMillis() >= 400, tries.toString());
 
         // Another agency can neither read this log nor trigger, nor remove the endpoint.
         as(AGENCY_B).get("/partner/v1/webhooks/" + endpointId + "/deliveries").then().statusCode(404);
