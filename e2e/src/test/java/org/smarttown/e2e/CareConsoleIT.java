@@ -164,6 +164,11 @@ class CareConsoleIT {
         String sessionId = browser.waitFor(d -> d.findElement(By.id("vr-result")).getAttribute("data-session"));
         browser.find("#vrsession-" + sessionId);
         browser.screenshot("vr-schedule");
+        // The same form sent again: the room is taken at that time, and the staff are told so in Korean.
+        browser.find("#vr-new button[type=submit]").click();
+        WebElement roomTaken = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#vr-new .form-error[role='alert']")));
+        browser.waitFor(d -> roomTaken.getText().contains("이 방에는 이미 다른 세션이 있습니다"));
 
         browser.find("#vrsession-" + sessionId + " a").click();
         browser.find("#vr-session");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
@@ -126,6 +127,14 @@ class SuiteIT {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"residentId\":\"%s\",\"instrument\":\"PHQ-9\",\"answers\":%s}".formatted(residentId, answers))
                 .post("/api/care/screenings").then().statusCode(201);
+    }
+
+    @Test
+    void partnersReadTheirApiDocumentThroughTheGateway() {
+        given().auth().oauth2(Tokens.client("agency-a")).queryParam("format", "json").get("/partner/v1/openapi").then()
+                .statusCode(200)
+                .body("paths", hasKey("/partner/v1/mentors"))
+                .body("components.securitySchemes.partner.type", equalTo("oauth2"));
     }
 
     @Test

@@ -15,7 +15,8 @@ addDictionary({
         'mt.seats': '{count} seats left', 'mt.minutes': '{count} min' }
 });
 
-const slotsOf = (mentor, type) => api(`/api/mentoring/mentors/${mentor}/slots?sessionType=${type}&from=${seoulToday(0)}&to=${seoulToday(14)}`);
+// When moving a session, the service leaves that session out of the founder's limits and of the mentor's time.
+const slotsOf = (mentor, type, moving) => api(`/api/mentoring/mentors/${mentor}/slots?sessionType=${type}&from=${seoulToday(0)}&to=${seoulToday(14)}${moving ? `&rescheduling=${moving}` : ''}`);
 
 export async function mentorsView(main) {
     const message = h('div', { class: 'notice', role: 'status', id: 'mentoring-result' });
@@ -108,7 +109,7 @@ export async function mentorsView(main) {
         const loadMoves = async () => {
             if (moveTo.options.length) return;
             try {
-                (await slotsOf(s.mentorId, s.sessionTypeId)).slice(0, 20).forEach(slot => moveTo.append(h('option', { value: slot.start }, fmtDateTime(slot.start))));
+                (await slotsOf(s.mentorId, s.sessionTypeId, s.id)).slice(0, 20).forEach(slot => moveTo.append(h('option', { value: slot.start }, fmtDateTime(slot.start))));
             } catch (e) {
                 error.textContent = problemText(e);
             }

@@ -21,6 +21,7 @@ addDictionary({
         'vri.LOW': '낮은 강도', 'vri.MODERATE': '중간 강도', 'vri.HIGH': '높은 강도',
         'att.ATTENDED': '참석', 'att.NO_SHOW': '불참', 'att.none': '미기록',
         'vrp.session-full': '헤드셋이 모두 찼습니다. 다른 세션을 고르세요.',
+        'vrp.room-taken': '그 시간에 이 방에는 이미 다른 세션이 있습니다. 다른 시간이나 다른 방을 고르세요.',
         'vrp.overlapping-session': '이 대상자는 같은 시간대의 다른 세션에 이미 등록되어 있습니다.',
         'vrp.contraindicated': '이 프로그램은 대상자의 건강 상태에 금기입니다. 관리자(care supervisor)만 사유를 남기고 예외로 등록할 수 있습니다.',
         'vrp.contraindicatedSupervisor': '이 프로그램은 대상자의 건강 상태에 금기입니다. 예외로 등록하려면 사유를 적고 다시 등록하세요.',
@@ -48,6 +49,7 @@ addDictionary({
         'vri.LOW': 'low intensity', 'vri.MODERATE': 'moderate intensity', 'vri.HIGH': 'high intensity',
         'att.ATTENDED': 'Attended', 'att.NO_SHOW': 'No-show', 'att.none': 'Not recorded',
         'vrp.session-full': 'All headsets are taken. Choose another session.',
+        'vrp.room-taken': 'The room already has another session at that time. Choose another time or room.',
         'vrp.overlapping-session': 'This resident is already enrolled in another session at that time.',
         'vrp.contraindicated': 'This programme is contraindicated for the resident’s conditions. Only a care supervisor may enrol them, with a reason.',
         'vrp.contraindicatedSupervisor': 'This programme is contraindicated for the resident’s conditions. To enrol them anyway, give a reason and enrol again.',
@@ -119,6 +121,8 @@ export async function vrView(main, ctx) {
             await load();
         } catch (e) {
             showProblem(form, e);
+            // A room already taken is no field's fault: say it in the staff's own words.
+            if (e instanceof ApiError && e.status === 409) form.querySelector('.form-error').textContent = vrProblem(e);
         }
     });
     main.append(h('h2', {}, t('vr.title')), h('h3', {}, t('vr.schedule')), table, message,
