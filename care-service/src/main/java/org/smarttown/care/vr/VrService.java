@@ -99,18 +99,9 @@ public class VrService {
             // clashing requests waits for the first to commit, then the exclusion constraint refuses
             // it (23P01) instead of PostgreSQL breaking a deadlock between them (40P01). Flushed here,
             // so that the constraint answers inside this transaction.
-            return lockRoom(s.room).chain(() -> s.<VrSession> persistAndFlush())
+            return TransactionLocks.lock(ROOM_LOCK_SPACE, s.room).chain(() -> s.<VrSession> persistAndFlush())
                     .map(saved -> VrViews.Session.of(saved, programme, null));
         })).onFailure(VrService::isRoomTaken).recoverWithUni(e -> roomTaken(request));
-    }
-
-    private static Uni<Void> lockRoom(String room) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
-                .setParameter(1, ROOM_LOCK_SPACE)
-                .setParameter(2, room.hashCode())
-                .getSingleResult())
-                .replaceWithVoid();
     }
 
     /** The 409 for a session refused by vr_session_room_free, naming the session that holds the room. */

@@ -24,10 +24,19 @@ public final class TransactionLocks {
      * (a constant per kind of thing locked). Two ids sharing a hash only wait for each other.
      */
     public static Uni<Void> lock(int space, UUID id) {
+        return lock(space, id.hashCode());
+    }
+
+    /** As {@link #lock(int, UUID)}, for things known by name (a room). */
+    public static Uni<Void> lock(int space, String name) {
+        return lock(space, name.hashCode());
+    }
+
+    private static Uni<Void> lock(int space, int key) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, space)
-                .setParameter(2, id.hashCode())
+                .setParameter(2, key)
                 .getSingleResult())
                 .replaceWithVoid();
     }
