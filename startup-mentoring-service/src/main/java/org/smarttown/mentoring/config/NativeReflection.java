@@ -3,6 +3,7 @@ package org.smarttown.mentoring.config;
 import org.smarttown.mentoring.booking.SessionEvent;
 import org.smarttown.mentoring.catalog.Availability;
 import org.smarttown.mentoring.partner.PartnerScopesFilter;
+import org.smarttown.mentoring.partner.PartnerTokenUrlFilter;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -12,7 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * availability kept as a JSON column (nested rules included), and the OpenAPI filter, which
  * SmallRye creates by its class name when the document is prepared at start.
  */
-@RegisterForReflection(targets = { SessionEvent.class, Availability.class, PartnerScopesFilter.class })
+@RegisterForReflection(targets = { SessionEvent.class, Availability.class, PartnerScopesFilter.class,
+        PartnerTokenUrlFilter.class })
 final class NativeReflection {
 
     private NativeReflection() {

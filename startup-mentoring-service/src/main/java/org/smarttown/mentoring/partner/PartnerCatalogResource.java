@@ -40,8 +40,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The partner API for an agency's own mentors and session types. The agency is always the token's
  * agency_id; ids of another agency's objects answer 404. It also declares the partner API's security
- * scheme for the OpenAPI document (see {@link PartnerApi}); its token URL is the local suite's,
- * elsewhere the realm's own.
+ * scheme for the OpenAPI document (see {@link PartnerApi}); the token URL here is the local suite's,
+ * replaced at start by the realm the instance trusts ({@link PartnerTokenUrlFilter}).
  */
 @SecurityScheme(securitySchemeName = PartnerApi.SCHEME, type = SecuritySchemeType.OAUTH2,
         description = "OAuth2 client credentials of the agency's client in the realm smarttown. Ask for the scopes "
