@@ -17,6 +17,7 @@ import org.smarttown.care.common.Actor;
 import org.smarttown.care.common.OpenProfiles;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.Condition;
+import org.smarttown.commons.db.Constraints;
 import org.smarttown.commons.db.TransactionLocks;
 import org.smarttown.commons.paging.Page;
 import org.smarttown.commons.paging.PageRequest;
@@ -92,7 +93,7 @@ public class VrService {
             }
             s.capacity = request.capacity();
             s.staff = request.staff() != null ? request.staff() : actor.name();
-            s.room = request.room() != null && !request.room().isBlank() ? request.room().strip() : "VR-1";
+            s.room = room(request);
             s.createdBy = actor.name();
             s.createdAt = now();
             // One room's sessions scheduled one at a time (see TransactionLocks): the second of two
@@ -104,9 +105,14 @@ public class VrService {
         })).onFailure(VrService::isRoomTaken).recoverWithUni(e -> roomTaken(request));
     }
 
+    /** The room asked for, or the VR room when none is named. */
+    private static String room(VrRequests.NewSession request) {
+        return request.room() != null && !request.room().isBlank() ? request.room().strip() : "VR-1";
+    }
+
     /** The 409 for a session refused by vr_session_room_free, naming the session that holds the room. */
     private static Uni<VrViews.Session> roomTaken(VrRequests.NewSession request) {
-        String room = request.room() != null && !request.room().isBlank() ? request.room().strip() : "VR-1";
+        String room = room(request);
         OffsetDateTime start = utc(request.startsAt());
         // The refused transaction is gone; the session it clashed with has committed, so a new
         // session finds it. Without endsAt the refused one lasted its programme's length, at most
@@ -345,23 +351,12 @@ public class VrService {
 
     /** The database refused an overlapping enrolment (exclusion constraint vr_enrolment_no_overlap). */
     static boolean isOverlap(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("vr_enrolment_no_overlap") || message.contains("23P01")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.refusedBy(failure, "vr_enrolment_no_overlap", "23P01");
     }
 
     /** The database refused a second session in a room at an overlapping time (vr_session_room_free). */
     static boolean isRoomTaken(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("vr_session_room_free")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.refusedBy(failure, "vr_session_room_free");
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.smarttown.commons.db.Constraints;
 import org.smarttown.commons.db.TransactionLocks;
 import org.smarttown.commons.outbox.Outbox;
 import org.smarttown.commons.paging.Page;
@@ -170,13 +171,7 @@ public class BookingService {
 
     /** The database refused an overlapping active booking (exclusion constraint booking_no_overlap). */
     static boolean isOverlap(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("booking_no_overlap") || message.contains("23P01")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.refusedBy(failure, "booking_no_overlap", "23P01");
     }
 
     /** Inserts and flushes at once, so that an overlap surfaces here and not at commit. */

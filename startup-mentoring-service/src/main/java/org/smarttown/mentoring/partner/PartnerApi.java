@@ -1,6 +1,11 @@
 package org.smarttown.mentoring.partner;
 
+import java.util.Optional;
 import java.util.Set;
+
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * How the partner API is secured, as its OpenAPI document states it: OAuth2 client credentials of
@@ -21,5 +26,15 @@ public final class PartnerApi {
             "sessions:write", "webhooks:manage");
 
     private PartnerApi() {
+    }
+
+    /** The partner scheme's client-credentials flow in a document, for the OpenAPI filters to adjust. */
+    static Optional<OAuthFlow> clientCredentials(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
+            return Optional.empty();
+        }
+        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes().get(SCHEME);
+        return scheme == null || scheme.getFlows() == null ? Optional.empty()
+                : Optional.ofNullable(scheme.getFlows().getClientCredentials());
     }
 }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Keeps the OpenAPI document's security true once the partner scheme is declared. With one OAuth2
@@ -22,14 +21,10 @@ public class PartnerScopesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
+        OAuthFlow flow = PartnerApi.clientCredentials(openAPI).orElse(null);
+        if (flow == null) {
             return;
         }
-        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes().get(PartnerApi.SCHEME);
-        if (scheme == null || scheme.getFlows() == null || scheme.getFlows().getClientCredentials() == null) {
-            return;
-        }
-        OAuthFlow flow = scheme.getFlows().getClientCredentials();
         if (flow.getScopes() != null) {
             // The model hands out read-only views: it is changed through its own methods.
             List.copyOf(flow.getScopes().keySet()).stream().filter(name -> !PartnerApi.SCOPES.contains(name))

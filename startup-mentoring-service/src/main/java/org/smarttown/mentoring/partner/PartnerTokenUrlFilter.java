@@ -3,7 +3,6 @@ package org.smarttown.mentoring.partner;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -18,15 +17,9 @@ public class PartnerTokenUrlFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
-            return;
-        }
-        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes().get(PartnerApi.SCHEME);
-        if (scheme == null || scheme.getFlows() == null || scheme.getFlows().getClientCredentials() == null) {
-            return;
-        }
-        ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+        PartnerApi.clientCredentials(openAPI).ifPresent(flow -> ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
                 .map(realm -> realm.replaceAll("/+$", "") + "/protocol/openid-connect/token")
-                .ifPresent(scheme.getFlows().getClientCredentials()::setTokenUrl);
+                .ifPresent(flow::setTokenUrl));
     }
 }
