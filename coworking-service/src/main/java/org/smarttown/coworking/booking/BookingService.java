@@ -2,12 +2,9 @@ package org.smarttown.coworking.booking;
 
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Base64;
 import java.util.HashMap;
@@ -227,22 +224,26 @@ public class BookingService {
     /**
      * What the rules need about the caller, in one statement: the space's closure that day, the
      * caller's recent no-shows, active bookings of this space type and minutes booked this week,
-     * alone and as a team. Sums in SQL: a busy founder's week is never loaded row by row.
+     * alone and as a team. Sums in SQL: a busy founder's week is never loaded row by row. Written in
+     * HQL rather than SQL because Hibernate caches the plan of an HQL query, while a native select
+     * gets a new plan at every execution, each pushing an older plan out of the shared plan cache.
      */
     private static final String FACTS = """
-            select (select reason from space_closure where space_id = ?1 and day = ?2),
-                   (select count(*) from booking where username = ?3 and status = 'NO_SHOW' and release_at > ?4),
-                   (select max(release_at) from booking where username = ?3 and status = 'NO_SHOW' and release_at > ?4),
-                   (select count(*) from booking b join space s on s.id = b.space_id
-                     where b.username = ?3 and b.status in ('CONFIRMED', 'CHECKED_IN') and b.end_at > ?5 and s.type = ?6),
-                   (select coalesce(sum(floor(extract(epoch from b.end_at - b.start_at) / 60)), 0)
-                      from booking b join space s on s.id = b.space_id
-                     where b.username = ?3 and b.status in ('CONFIRMED', 'CHECKED_IN')
-                       and b.start_at >= ?7 and b.start_at < ?8 and s.type = ?6),
-                   (select coalesce(sum(floor(extract(epoch from b.end_at - b.start_at) / 60)), 0)
-                      from booking b join space s on s.id = b.space_id
-                     where b.team_id = cast(?9 as uuid) and b.status in ('CONFIRMED', 'CHECKED_IN')
-                       and b.start_at >= ?7 and b.start_at < ?8 and s.type = ?6)
+            select (select c.reason from SpaceClosure c where c.spaceId = s.id and c.day = :day),
+                   (select count(*) from Booking b where b.username = :username and b.status = :noShow
+                       and b.releaseAt > :noShowSince),
+                   (select max(b.releaseAt) from Booking b where b.username = :username and b.status = :noShow
+                       and b.releaseAt > :noShowSince),
+                   (select count(*) from Booking b join Space t on t.id = b.spaceId
+                     where b.username = :username and (b.status = :confirmed or b.status = :checkedIn)
+                       and b.endAt > :now and t.type = s.type),
+                   (select coalesce(sum((b.endAt - b.startAt) by minute), 0) from Booking b join Space t on t.id = b.spaceId
+                     where b.username = :username and (b.status = :confirmed or b.status = :checkedIn)
+                       and b.startAt >= :weekStart and b.startAt < :weekEnd and t.type = s.type),
+                   (select coalesce(sum((b.endAt - b.startAt) by minute), 0) from Booking b join Space t on t.id = b.spaceId
+                     where b.teamId = :team and (b.status = :confirmed or b.status = :checkedIn)
+                       and b.startAt >= :weekStart and b.startAt < :weekEnd and t.type = s.type)
+            from Space s where s.id = :space
             """;
 
     /** Loads what the rules need (a space manager who is not a member: only the space's own rules). */
@@ -256,33 +257,28 @@ public class BookingService {
         }
         OffsetDateTime weekStart = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone())
                 .toOffsetDateTime();
-        return Panache.getSession().chain(session -> session.createNativeQuery(FACTS, Object[].class)
-                .setParameter(1, space.id)
-                .setParameter(2, day)
-                .setParameter(3, member.username)
-                .setParameter(4, now.minus(config.noShowPeriod()))
-                .setParameter(5, now)
-                .setParameter(6, space.type.name())
-                .setParameter(7, weekStart)
-                .setParameter(8, weekStart.plusDays(7))
-                .setParameter(9, member.teamId == null ? null : member.teamId.toString())
+        return Panache.getSession().chain(session -> session.createSelectionQuery(FACTS, Object[].class)
+                .setParameter("space", space.id)
+                .setParameter("day", day)
+                .setParameter("username", member.username)
+                .setParameter("noShow", Booking.Status.NO_SHOW)
+                .setParameter("noShowSince", now.minus(config.noShowPeriod()))
+                .setParameter("confirmed", Booking.Status.CONFIRMED)
+                .setParameter("checkedIn", Booking.Status.CHECKED_IN)
+                .setParameter("now", now)
+                .setParameter("weekStart", weekStart)
+                .setParameter("weekEnd", weekStart.plusDays(7))
+                .setParameter("team", member.teamId)
                 .getSingleResult())
                 .map(row -> {
                     String closure = (String) row[0];
                     long noShows = ((Number) row[1]).longValue();
                     OffsetDateTime blocked = noShows < config.noShowLimit() ? null
-                            : timestamp(row[2]).plus(config.noShowBlock());
+                            : ((OffsetDateTime) row[2]).plus(config.noShowBlock());
                     return new BookingRules.Facts(space, policy, member, closure != null, closure, blocked,
                             ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
                             now, zone());
                 });
-    }
-
-    /** A timestamptz as the reactive driver hands it back through a native query. */
-    private static OffsetDateTime timestamp(Object value) {
-        return value instanceof OffsetDateTime t ? t
-                : value instanceof Instant i ? i.atOffset(ZoneOffset.UTC)
-                : ((LocalDateTime) value).atOffset(ZoneOffset.UTC);
     }
 
     @WithSession
