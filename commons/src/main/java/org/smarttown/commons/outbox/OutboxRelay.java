@@ -91,26 +91,39 @@ public class OutboxRelay {
                 .call(this::cleanUpIfDue);
     }
 
+    /**
+     * Sends the rows one after the other, each once the broker confirmed the one before, then marks
+     * the confirmed ones sent with one statement (the pass commits them together anyway).
+     */
     private Uni<Integer> sendInOrder(SqlConnection conn, List<Row> rows, int index) {
         if (index == rows.size()) {
             consecutiveFailures = 0;
-            return Uni.createFrom().item(index);
+            return markSent(conn, rows, index).replaceWith(index);
         }
         Row row = rows.get(index);
-        long seq = row.getLong("seq");
-        return send(row)
-                .chain(() -> conn.preparedQuery(
-                        "update outbox_message set sent_at = now(), attempts = attempts + 1 where seq = $1")
-                        .execute(Tuple.of(seq)))
-                .chain(() -> sendInOrder(conn, rows, index + 1))
-                .onFailure().recoverWithUni(failure -> {
-                    // Stop here so later events never overtake this one; keep it for the next pass.
-                    backOff(failure);
-                    return conn.preparedQuery(
+        return send(row).onItemOrFailure().transformToUni((sent, failure) -> {
+            if (failure == null) {
+                return sendInOrder(conn, rows, index + 1);
+            }
+            // Stop here so later events never overtake this one; keep it for the next pass.
+            backOff(failure);
+            return markSent(conn, rows, index)
+                    .chain(() -> conn.preparedQuery(
                             "update outbox_message set attempts = attempts + 1, last_error = $2 where seq = $1")
-                            .execute(Tuple.of(seq, truncate(String.valueOf(failure.getMessage()))))
-                            .replaceWith(index);
-                });
+                            .execute(Tuple.of(row.getLong("seq"), truncate(String.valueOf(failure.getMessage())))))
+                    .replaceWith(index);
+        });
+    }
+
+    /** Marks the first {@code count} rows sent. */
+    private Uni<Void> markSent(SqlConnection conn, List<Row> rows, int count) {
+        if (count == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] seqs = rows.subList(0, count).stream().map(row -> row.getLong("seq")).toArray(Long[]::new);
+        return conn.preparedQuery("update outbox_message set sent_at = now(), attempts = attempts + 1 where seq = any($1)")
+                .execute(Tuple.of(seqs))
+                .replaceWithVoid();
     }
 
     private Uni<Void> send(Row row) {
