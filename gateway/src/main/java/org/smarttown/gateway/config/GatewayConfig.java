@@ -38,8 +38,9 @@ public interface GatewayConfig {
     Duration connectTimeout();
 
     /**
-     * Connections kept open to each service. Every open server-sent-events stream holds one, so
-     * this is also the number of concurrent streams per service.
+     * Connections kept open to each service from each event loop (every event loop has its own
+     * pool, see {@code Upstreams#client()}). Every open server-sent-events stream holds one, so this
+     * is also the number of concurrent streams per service and event loop.
      */
     @WithDefault("200")
     int maxConnectionsPerService();
