@@ -45,6 +45,17 @@ public final class Tokens {
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** Well signed, right audience, valid for only a few more seconds. */
+    public static String expiringIn(long seconds, String userName, String... roles) {
+        long now = System.currentTimeMillis() / 1000;
+        return claims(userName, roles).issuedAt(now).expiresAt(now + seconds).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** The same claims as a valid token, with its signature replaced by another token's. */
+    public static String withForeignSignature(String token, String signatureDonor) {
+        return token.substring(0, token.lastIndexOf('.')) + signatureDonor.substring(signatureDonor.lastIndexOf('.'));
+    }
+
     /** Claims that would pass, signed by a key the identity provider never published. */
     public static String signedByAStranger(String userName, String... roles) {
         try {

@@ -23,6 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * (empty body, no failure for a failure handler to catch); a bad token, by contrast, fails the
  * request and {@link ProblemRoutes} answers it. Replacing the mechanism this way is the
  * customization Quarkus documents ("HttpAuthenticationMechanism Customization").
+ * <p>
+ * A bearer token it has verified before is not verified again while still valid ({@link VerifiedTokens}).
  */
 @Alternative
 @Priority(1)
@@ -30,14 +32,25 @@ import io.vertx.ext.web.RoutingContext;
 public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
     private final OidcAuthenticationMechanism oidc;
+    private final VerifiedTokens verifiedTokens;
 
-    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc) {
+    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens) {
         this.oidc = oidc;
+        this.verifiedTokens = verifiedTokens;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager);
+        String token = verifiedTokens.bearerToken(context);
+        if (token == null) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        SecurityIdentity known = verifiedTokens.find(token, context);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return oidc.authenticate(context, identityProviderManager)
+                .invoke(identity -> verifiedTokens.remember(token, identity));
     }
 
     @Override

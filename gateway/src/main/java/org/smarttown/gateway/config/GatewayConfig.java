@@ -38,8 +38,9 @@ public interface GatewayConfig {
     Duration connectTimeout();
 
     /**
-     * Connections kept open to each service. Every open server-sent-events stream holds one, so
-     * this is also the number of concurrent streams per service.
+     * Connections kept open to each service from each event loop (every event loop has its own
+     * pool, see {@code Upstreams#client()}). Every open server-sent-events stream holds one, so this
+     * is also the number of concurrent streams per service and event loop.
      */
     @WithDefault("200")
     int maxConnectionsPerService();
@@ -49,6 +50,9 @@ public interface GatewayConfig {
 
     /** When the gateway stops sending requests to a failing service for a while. */
     CircuitBreaker circuitBreaker();
+
+    /** Bearer tokens already verified, so that a caller's next requests skip the signature check. */
+    TokenCache tokenCache();
 
     /**
      * Token buckets per caller: each partner client, device hub and person has their own bucket of
@@ -92,6 +96,25 @@ public interface GatewayConfig {
         /** How long an open breaker answers 503 at once before it lets a trial request through. */
         @WithDefault("10s")
         Duration openFor();
+    }
+
+    /**
+     * A token is remembered only once Quarkus has verified it in full (signature, expiry, issuer,
+     * audience), by its exact text; it is trusted again until it expires or {@code max-age} has
+     * passed, whichever comes first. Tokens that failed are never remembered.
+     */
+    interface TokenCache {
+
+        /** Tokens remembered at most (about 5 KB each); 0 verifies every request in full. */
+        @WithDefault("1000")
+        int maxSize();
+
+        /**
+         * How long a verified token is trusted without a new check: bounds how long a token signed
+         * by a key the identity provider has since withdrawn still passes.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
     }
 
     /** One upstream service and the paths it serves. */

@@ -1,7 +1,5 @@
 package org.smarttown.gateway.proxy;
 
-import java.util.Set;
-
 import org.jboss.logging.Logger;
 import org.smarttown.gateway.common.Problem;
 import org.smarttown.gateway.common.ProblemRoutes;
@@ -110,7 +108,7 @@ final class ProxyExchange {
     }
 
     private void send() {
-        ProxyHeaders.copyEndToEnd(in.headers(), outbound.headers(), ProxyHeaders.SET_BY_GATEWAY);
+        ProxyHeaders.copyEndToEnd(in.headers(), outbound.headers(), ProxyHeaders.NOT_FORWARDED);
         relaySessionToken();
         outbound.putHeader(ProxyHeaders.REQUEST_ID, requestId);
         outbound.putHeader(ProxyHeaders.FORWARDED_FOR,
@@ -192,7 +190,7 @@ final class ProxyExchange {
             out.setStatusMessage(response.statusMessage());
         }
         // The gateway's request id is already on the response; a service's echo of it would only duplicate it.
-        ProxyHeaders.copyEndToEnd(response.headers(), out.headers(), Set.of("x-request-id"));
+        ProxyHeaders.copyEndToEnd(response.headers(), out.headers(), ProxyHeaders.NOT_RETURNED);
         if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(response.statusCode())) {
             out.setChunked(true);
         }

@@ -4,23 +4,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.smarttown.gateway.config.GatewayConfig;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
-/** The routing table and the one HTTP client, with its connection pools, that every route shares. */
+/** The routing table, and the HTTP clients (one per event loop) with their connection pools. */
 @ApplicationScoped
 public class Upstreams {
 
     private final List<Upstream> all;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    /** For callers off the event loops (health checks). */
     private final HttpClient client;
+    private final Map<Thread, HttpClient> clientByEventLoop = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers;
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
@@ -32,13 +39,14 @@ public class Upstreams {
         if (prefixes.size() != Set.copyOf(prefixes).size()) {
             throw new IllegalArgumentException("Two smarttown.gateway.routes claim the same prefix: " + prefixes);
         }
+        this.vertx = vertx;
         // No idle timeout: a server-sent-events stream may stay quiet for minutes and must not be cut.
-        HttpClientOptions options = new HttpClientOptions()
+        this.options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setDecompressionSupported(false);
         // Vert.x keeps 5 connections per server by default; each open event stream holds one.
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService());
+        this.pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService());
         this.client = vertx.createHttpClient(options, pool);
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.breakers = all.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Upstream::name,
@@ -61,12 +69,22 @@ public class Upstreams {
                 .toList();
     }
 
+    /**
+     * The client of the calling event loop. A client's connections are shared by whoever asks, and
+     * each stays on the event loop that opened it: with one client for all, a request and its
+     * service's answer kept crossing between event-loop threads (a task hand-over and a wake-up each
+     * way). One client per event loop keeps every exchange on one thread.
+     */
     HttpClient client() {
-        return client;
+        if (!Context.isOnEventLoopThread()) {
+            return client;
+        }
+        return clientByEventLoop.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(options, pool));
     }
 
     @PreDestroy
     void close() {
         client.close();
+        clientByEventLoop.values().forEach(HttpClient::close);
     }
 }

@@ -180,6 +180,20 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void headersNamedInConnectionAndForgedForwardingHeadersInAnyCaseStopAtTheGateway() {
+        String path = unique("/api/care");
+        given().auth().oauth2(TOKEN)
+                .header("Connection", "keep-alive, X-Internal-Hop")
+                .header("x-internal-hop", "1")
+                .header("X-FORWARDED-HOST", "evil.example")
+                .get(path).then().statusCode(200);
+
+        FakeServices.Arrival arrival = services.arrivalAt(path);
+        assertNull(arrival.header("X-Internal-Hop"));
+        assertTrue(arrival.header("X-Forwarded-Host").startsWith("localhost:"), arrival.header("X-Forwarded-Host"));
+    }
+
+    @Test
     void metricsCountRequestsByPrefixNotByEveryPath() {
         String id = UUID.randomUUID().toString();
         given().auth().oauth2(TOKEN).get("/api/residents/" + id).then().statusCode(200);

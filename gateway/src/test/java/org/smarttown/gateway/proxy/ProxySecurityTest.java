@@ -61,6 +61,35 @@ class ProxySecurityTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
+        // The gateway remembers verified tokens; it must not trust one past its exp.
+        String token = Tokens.expiringIn(2, "welfare1", "welfare-staff");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).get("/api/residents/" + UUID.randomUUID()).then().statusCode(200);
+        }
+        Thread.sleep(3_000);
+        refused(given().auth().oauth2(token), "/api/residents");
+    }
+
+    @Test
+    void aRememberedTokensClaimsUnderAnotherSignatureAreRefused() {
+        String token = Tokens.user("welfare2", "welfare-staff", "admin");
+        given().auth().oauth2(token).get("/api/residents/" + UUID.randomUUID()).then().statusCode(200);
+        String forged = Tokens.withForeignSignature(token, Tokens.user("founder1", "founder"));
+        refused(given().auth().oauth2(forged), "/api/residents");
+    }
+
+    @Test
+    void aRememberedTokenKeepsItsRolesOnEveryRequest() {
+        String staff = Tokens.user("welfare3", "welfare-staff");
+        String founder = Tokens.user("founder3", "founder");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(staff).get("/staff/alerts.js").then().statusCode(200);
+            given().auth().oauth2(founder).get("/staff/alerts.js").then().statusCode(403);
+        }
+    }
+
+    @Test
     void aRefusalCarriesARequestIdToo() {
         given().header("X-Request-ID", "trace-401").get("/api/care/" + UUID.randomUUID()).then()
                 .statusCode(401)
