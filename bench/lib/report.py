@@ -207,6 +207,12 @@ if bookings and pg:
     w(f"- pgbench, the equivalent INSERT into the same `booking` table with the same exclusion")
     w(f"  constraint, 16 clients: **{pg_tps:.0f}/s** (average latency {pg[0][1]} ms).")
     w(f"- Ratio: **{ratio:.0%}** of pgbench.")
+    cpu = read_json("bookings-cpu.json")
+    if cpu and cpu["units"]:
+        parts = ", ".join(f"{name} {micros}" for name, micros in cpu["serviceMicrosPerUnit"].items())
+        w(f"- CPU per booking in the measured run: the service **{cpu['serviceTotalMicrosPerUnit']} µs** ({parts}),")
+        w(f"  PostgreSQL's backends for it **{cpu['databaseMicrosPerUnit']} µs**. Compiler time here means the")
+        w(f"  service was still warming up; the event loops are the booking path itself.")
     w("")
     results.append(("bookings ≥ 60 % of pgbench", f"{ratio:.0%}", ratio >= 0.6))
 

@@ -1,9 +1,13 @@
 package org.smarttown.gateway.common;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.smarttown.gateway.config.GatewayConfig;
@@ -26,13 +30,28 @@ public class VerifiedTokens {
 
     private static final String BEARER = "Bearer ";
 
+    /**
+     * When the memory is full, expired tokens are swept out at most this often: a sweep walks every
+     * entry, and sweeping at each new token would make a full memory cost more than verifying.
+     */
+    static final long SWEEP_INTERVAL_MILLIS = 1_000;
+
     private final int maxSize;
     private final long maxAgeMillis;
+    private final LongSupplier clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep;
 
+    @Inject
     public VerifiedTokens(GatewayConfig config) {
-        this.maxSize = config.tokenCache().maxSize();
-        this.maxAgeMillis = config.tokenCache().maxAge().toMillis();
+        this(config.tokenCache().maxSize(), config.tokenCache().maxAge(), System::currentTimeMillis);
+    }
+
+    VerifiedTokens(int maxSize, Duration maxAge, LongSupplier clock) {
+        this.maxSize = maxSize;
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
+        this.lastSweep = new AtomicLong(clock.getAsLong() - SWEEP_INTERVAL_MILLIS);
     }
 
     /** The bearer token of a request, or null when it carries none (a person's session, or nobody). */
@@ -54,7 +73,7 @@ public class VerifiedTokens {
         if (known == null) {
             return null;
         }
-        if (System.currentTimeMillis() >= known.trustedUntil()) {
+        if (clock.getAsLong() >= known.trustedUntil()) {
             verified.remove(token, known);
             return null;
         }
@@ -72,19 +91,26 @@ public class VerifiedTokens {
         if (credential == null || !token.equals(credential.getToken())) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         long trustedUntil = Math.min(jwt.getExpirationTime() * 1000, now + maxAgeMillis);
         if (trustedUntil <= now) {
             return;
         }
-        if (verified.size() >= maxSize) {
-            verified.values().removeIf(entry -> now >= entry.trustedUntil());
-            if (verified.size() >= maxSize) {
-                // Full of live tokens: this one is simply verified again next time.
-                return;
-            }
+        if (verified.size() >= maxSize && !sweep(now)) {
+            // Full of live tokens: this one is simply verified again next time.
+            return;
         }
         verified.put(token, new Verified(identity, trustedUntil));
+    }
+
+    /** Drops expired tokens if no sweep ran within the interval; true when there is room now. */
+    private boolean sweep(long now) {
+        long last = lastSweep.get();
+        if (now - last < SWEEP_INTERVAL_MILLIS || !lastSweep.compareAndSet(last, now)) {
+            return false;
+        }
+        verified.values().removeIf(entry -> now >= entry.trustedUntil());
+        return verified.size() < maxSize;
     }
 
     private record Verified(SecurityIdentity identity, long trustedUntil) {

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""CPU time of one JVM's threads, grouped by kind, and of the PostgreSQL backends serving one database.
+
+  cpu.py snapshot PID DATABASE > before.json
+  cpu.py spent before.json after.json UNITS > spent.json   (microseconds of CPU per unit of work)
+
+A service's CPU per request says little while its JIT compilers still work: the groups separate
+the event loops (the request path) from the compilers, the collector and the rest; the backends
+show what the database spent on the same work.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+# Thread names (comm, at most 15 characters) → the group reported.
+GROUPS = [
+    (r"^vert\.x-eventloo", "event loops"),
+    (r"^vert\.x-worker|^executor-thread", "worker threads"),
+    (r"^C2 Compiler", "C2 compiler"),
+    (r"^C1 Compiler", "C1 compiler"),
+    (r"GC|^VM Thread|^G1|^Serial", "GC and VM"),
+]
+
+
+def cpu_ticks(stat_path):
+    """utime + stime of /proc/.../stat; the command name may hold spaces, so split after ')'."""
+    with open(stat_path) as f:
+        text = f.read()
+    fields = text[text.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def group(comm):
+    for pattern, name in GROUPS:
+        if re.search(pattern, comm):
+            return name
+    return "other threads"
+
+
+def snapshot(pid, database):
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                comm = f.read().strip()
+            threads[tid] = [comm, cpu_ticks(f"/proc/{pid}/task/{tid}/stat")]
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # the thread ended meanwhile
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-At", "-c",
+                          f"select pid from pg_stat_activity where datname = '{database}'"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    backends = {}
+    for backend in out:
+        try:
+            backends[backend] = cpu_ticks(f"/proc/{backend}/stat")
+        except FileNotFoundError:
+            pass
+    return {"threads": threads, "backends": backends}
+
+
+def spent(before, after, units):
+    groups = {}
+    for tid, (comm, ticks) in after["threads"].items():
+        start = before["threads"].get(tid, [comm, 0])[1]
+        name = group(comm)
+        groups[name] = groups.get(name, 0) + ticks - start
+    # Backends alive at both ends only: a connection opened or closed meanwhile is left out.
+    database = sum(ticks - before["backends"][pid] for pid, ticks in after["backends"].items()
+                   if pid in before["backends"])
+    per_unit = lambda ticks: round(ticks / TICK / units * 1e6) if units else None
+    return {"units": units,
+            "serviceMicrosPerUnit": {name: per_unit(ticks) for name, ticks in sorted(groups.items())},
+            "serviceTotalMicrosPerUnit": per_unit(sum(groups.values())),
+            "databaseMicrosPerUnit": per_unit(database)}
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "snapshot":
+        print(json.dumps(snapshot(sys.argv[2], sys.argv[3])))
+    elif sys.argv[1] == "spent":
+        with open(sys.argv[2]) as b, open(sys.argv[3]) as a:
+            print(json.dumps(spent(json.load(b), json.load(a), int(sys.argv[4]))))
+    else:
+        sys.exit(__doc__)
