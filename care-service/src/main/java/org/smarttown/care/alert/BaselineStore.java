@@ -74,13 +74,14 @@ public class BaselineStore {
 
     /** Median and median absolute deviation of the resident's readings of one type in [from, to). */
     Uni<Stored> compute(UUID resident, ReadingType type, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                with h as (select value from reading
-                           where resident_id = ?1 and type = ?2 and measured_at >= ?3 and measured_at < ?4),
-                     m as (select count(*) as n, percentile_cont(0.5) within group (order by value) as med from h)
-                select m.n, m.med, (select percentile_cont(0.5) within group (order by abs(h.value - m.med)) from h)
-                from m""", Object[].class)
-                .setParameter(1, resident).setParameter(2, type.name()).setParameter(3, from).setParameter(4, to)
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                with h as (select r.value as v from Reading r
+                           where r.residentId = ?1 and r.type = ?2 and r.measuredAt >= ?3 and r.measuredAt < ?4),
+                     m as (select count(*) as n, percentile_cont(0.5) within group (order by h1.v) as med from h h1)
+                select m1.n, m1.med,
+                       (select percentile_cont(0.5) within group (order by abs(h2.v - m1.med)) from h h2)
+                from m m1""", Object[].class)
+                .setParameter(1, resident).setParameter(2, type).setParameter(3, from).setParameter(4, to)
                 .getSingleResult())
                 .map(row -> new Stored(((Number) row[0]).longValue(), number(row[1]), number(row[2]), to));
     }
