@@ -171,15 +171,15 @@ public class BaselineStore {
     /** Computes again every baseline older than the refresh interval, each in its own transaction. */
     Uni<Integer> refreshStale(OffsetDateTime now) {
         OffsetDateTime stale = now.minus(config.detection().baselineRefresh());
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(resident_id as text), type from vital_baseline where computed_at < ?1"
-                        + " order by computed_at limit " + BATCH, Object[].class)
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select residentId, type from VitalBaseline where computedAt < ?1 order by computedAt limit " + BATCH,
+                Object[].class)
                 .setParameter(1, stale).getResultList()))
                 .chain(rows -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Object[] row : rows) {
-                        UUID resident = UUID.fromString((String) row[0]);
-                        ReadingType type = ReadingType.valueOf((String) row[1]);
+                        UUID resident = (UUID) row[0];
+                        ReadingType type = (ReadingType) row[1];
                         chain = chain.chain(() -> Panache.withTransaction(() -> compute(resident, type,
                                 now.minus(config.detection().baselineWindow()), now)
                                 .chain(fresh -> save(List.of(new Change(resident, type, fresh, 0))))));
