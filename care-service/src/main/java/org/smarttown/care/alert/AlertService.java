@@ -278,17 +278,17 @@ public class AlertService {
 
     @WithSession
     public Uni<AlertStats> stats(OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select level, count(*), count(acknowledged_at),
-                       avg(extract(epoch from acknowledged_at - raised_at)),
-                       count(closed_at), avg(extract(epoch from closed_at - raised_at)),
-                       count(*) filter (where status = 'FALSE_ALARM')
-                from alert where raised_at >= ?1 and raised_at < ?2 group by level order by level""", Object[].class)
-                .setParameter(1, from).setParameter(2, to).getResultList())
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select level, count(*), count(acknowledgedAt),
+                       avg(extract(epoch from acknowledgedAt) - extract(epoch from raisedAt)),
+                       count(closedAt), avg(extract(epoch from closedAt) - extract(epoch from raisedAt)),
+                       count(*) filter (where status = ?3)
+                from Alert where raisedAt >= ?1 and raisedAt < ?2 group by level order by level""", Object[].class)
+                .setParameter(1, from).setParameter(2, to).setParameter(3, AlertStatus.FALSE_ALARM).getResultList())
                 .map(rows -> new AlertStats(from, to, rows.stream().map(row -> {
                     long closed = ((Number) row[4]).longValue();
                     long falseAlarms = ((Number) row[6]).longValue();
-                    return new AlertStats.ByLevel(AlertLevel.valueOf((String) row[0]), ((Number) row[1]).longValue(),
+                    return new AlertStats.ByLevel((AlertLevel) row[0], ((Number) row[1]).longValue(),
                             ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).doubleValue(),
                             closed, row[5] == null ? null : ((Number) row[5]).doubleValue(), falseAlarms,
                             closed == 0 ? null : (double) falseAlarms / closed);

@@ -74,13 +74,14 @@ public class BaselineStore {
 
     /** Median and median absolute deviation of the resident's readings of one type in [from, to). */
     Uni<Stored> compute(UUID resident, ReadingType type, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                with h as (select value from reading
-                           where resident_id = ?1 and type = ?2 and measured_at >= ?3 and measured_at < ?4),
-                     m as (select count(*) as n, percentile_cont(0.5) within group (order by value) as med from h)
-                select m.n, m.med, (select percentile_cont(0.5) within group (order by abs(h.value - m.med)) from h)
-                from m""", Object[].class)
-                .setParameter(1, resident).setParameter(2, type.name()).setParameter(3, from).setParameter(4, to)
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                with h as (select r.value as v from Reading r
+                           where r.residentId = ?1 and r.type = ?2 and r.measuredAt >= ?3 and r.measuredAt < ?4),
+                     m as (select count(*) as n, percentile_cont(0.5) within group (order by h1.v) as med from h h1)
+                select m1.n, m1.med,
+                       (select percentile_cont(0.5) within group (order by abs(h2.v - m1.med)) from h h2)
+                from m m1""", Object[].class)
+                .setParameter(1, resident).setParameter(2, type).setParameter(3, from).setParameter(4, to)
                 .getSingleResult())
                 .map(row -> new Stored(((Number) row[0]).longValue(), number(row[1]), number(row[2]), to));
     }
@@ -170,15 +171,15 @@ public class BaselineStore {
     /** Computes again every baseline older than the refresh interval, each in its own transaction. */
     Uni<Integer> refreshStale(OffsetDateTime now) {
         OffsetDateTime stale = now.minus(config.detection().baselineRefresh());
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(resident_id as text), type from vital_baseline where computed_at < ?1"
-                        + " order by computed_at limit " + BATCH, Object[].class)
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select residentId, type from VitalBaseline where computedAt < ?1 order by computedAt limit " + BATCH,
+                Object[].class)
                 .setParameter(1, stale).getResultList()))
                 .chain(rows -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Object[] row : rows) {
-                        UUID resident = UUID.fromString((String) row[0]);
-                        ReadingType type = ReadingType.valueOf((String) row[1]);
+                        UUID resident = (UUID) row[0];
+                        ReadingType type = (ReadingType) row[1];
                         chain = chain.chain(() -> Panache.withTransaction(() -> compute(resident, type,
                                 now.minus(config.detection().baselineWindow()), now)
                                 .chain(fresh -> save(List.of(new Change(resident, type, fresh, 0))))));

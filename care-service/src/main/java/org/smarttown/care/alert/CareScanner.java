@@ -1,11 +1,12 @@
 package org.smarttown.care.alert;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.device.Device;
+import org.smarttown.care.device.DeviceType;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
+import org.smarttown.care.reading.ReadingType;
 import org.smarttown.care.visit.VisitService;
 import org.smarttown.commons.reactive.PeriodicJob;
 
@@ -35,6 +38,11 @@ import io.vertx.core.Vertx;
 public class CareScanner {
 
     private static final Logger LOG = Logger.getLogger(CareScanner.class);
+    /** Readings that show the resident active (steps and activity only when above zero). */
+    private static final Set<ReadingType> ACTIVITY_READINGS = EnumSet.of(ReadingType.ACTIVITY, ReadingType.STEPS,
+            ReadingType.DOOR);
+    private static final Set<DeviceType> ACTIVITY_DEVICES = EnumSet.of(DeviceType.SMART_BAND,
+            DeviceType.ACTIVITY_SENSOR, DeviceType.DOOR_SENSOR);
 
     private final AlertService alerts;
     private final AlertFeed feed;
@@ -84,23 +92,23 @@ public class CareScanner {
 
     /** The same, judged as at {@code now} (the scan passes the current time). */
     Uni<List<AlertView>> inactivity(OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select cast(p.resident_id as text),
-                       (select extract(epoch from max(r.measured_at)) from reading r
-                         where r.resident_id = p.resident_id and r.type in ('ACTIVITY', 'STEPS', 'DOOR')
-                           and (r.type = 'DOOR' or r.value > 0)),
-                       (select extract(epoch from min(d.installed_at)) from device d
-                         where d.resident_id = p.resident_id and d.type in ('SMART_BAND', 'ACTIVITY_SENSOR', 'DOOR_SENSOR'))
-                from care_profile p
-                where p.status = 'OPEN' and exists (select 1 from device d where d.resident_id = p.resident_id
-                  and d.type in ('SMART_BAND', 'ACTIVITY_SENSOR', 'DOOR_SENSOR'))""", Object[].class).getResultList())
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select p.residentId,
+                       (select max(r.measuredAt) from Reading r
+                         where r.residentId = p.residentId and r.type in ?1 and (r.type = ?2 or r.value > 0)),
+                       (select min(d.installedAt) from Device d where d.residentId = p.residentId and d.type in ?3)
+                from CareProfile p
+                where p.status = ?4 and exists (select 1 from Device d where d.residentId = p.residentId
+                  and d.type in ?3)""", Object[].class)
+                .setParameter(1, ACTIVITY_READINGS).setParameter(2, ReadingType.DOOR)
+                .setParameter(3, ACTIVITY_DEVICES).setParameter(4, CareProfile.Status.OPEN).getResultList())
                 .chain(rows -> {
                     List<AlertView> changed = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Object[] row : rows) {
-                        UUID resident = UUID.fromString((String) row[0]);
-                        OffsetDateTime lastActivity = time(row[1]);
-                        OffsetDateTime installed = time(row[2]);
+                        UUID resident = (UUID) row[0];
+                        OffsetDateTime lastActivity = utc(row[1]);
+                        OffsetDateTime installed = utc(row[2]);
                         chain = chain.chain(() -> CareProfile.<CareProfile> findById(resident))
                                 .chain(profile -> {
                                     Detected found = inactive(profile, lastActivity, installed, now);
@@ -169,12 +177,8 @@ public class CareScanner {
         });
     }
 
-    private static OffsetDateTime time(Object epochSeconds) {
-        if (epochSeconds == null) {
-            return null;
-        }
-        double seconds = ((Number) epochSeconds).doubleValue();
-        return Instant.ofEpochMilli((long) (seconds * 1000)).atOffset(ZoneOffset.UTC);
+    private static OffsetDateTime utc(Object time) {
+        return time == null ? null : ((OffsetDateTime) time).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static OffsetDateTime now() {

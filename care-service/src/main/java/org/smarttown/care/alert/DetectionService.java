@@ -172,24 +172,25 @@ public class DetectionService implements ReadingListener {
                 });
     }
 
+    /** The steps counted in the rest window ending at {@code at}. */
     private Uni<Double> stepsBefore(UUID resident, OffsetDateTime at) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select count(*), coalesce(sum(value), 0) from reading where resident_id = ?1 and type = 'STEPS'"
-                        + " and measured_at >= ?2 and measured_at <= ?3", Object[].class)
-                .setParameter(1, resident).setParameter(2, at.minus(config.detection().restWindow())).setParameter(3, at)
-                .getSingleResult())
-                .map(row -> ((Number) row[1]).doubleValue());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select sum(value) from Reading where residentId = ?1 and type = ?2"
+                        + " and measuredAt >= ?3 and measuredAt <= ?4", Double.class)
+                .setParameter(1, resident).setParameter(2, ReadingType.STEPS)
+                .setParameter(3, at.minus(config.detection().restWindow())).setParameter(4, at)
+                .getSingleResultOrNull())
+                .map(steps -> steps == null ? 0 : steps);
     }
 
     /** The values of one vital sign in the sustained window ending at {@code at}. */
     private Uni<List<Double>> window(UUID resident, ReadingType type, OffsetDateTime at) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select value, sequence from reading where resident_id = ?1 and type = ?2"
-                        + " and measured_at > ?3 and measured_at <= ?4", Object[].class)
-                .setParameter(1, resident).setParameter(2, type.name())
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select value from Reading where residentId = ?1 and type = ?2"
+                        + " and measuredAt > ?3 and measuredAt <= ?4", Double.class)
+                .setParameter(1, resident).setParameter(2, type)
                 .setParameter(3, at.minus(config.detection().sustained())).setParameter(4, at)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> ((Number) row[0]).doubleValue()).toList());
+                .getResultList());
     }
 
     private static Uni<Void> collect(Uni<AlertView> change, List<AlertView> changed) {

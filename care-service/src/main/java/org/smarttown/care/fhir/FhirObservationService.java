@@ -3,6 +3,8 @@ package org.smarttown.care.fhir;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,9 @@ public class FhirObservationService {
 
     /** One page is enough for a chart or an export; a longer range must be asked for in parts. */
     static final int MAX_OBSERVATIONS = 1000;
+    /** The readings served as Observations: those with a LOINC code (see code). */
+    private static final Set<ReadingType> OBSERVED = EnumSet.of(ReadingType.HEART_RATE, ReadingType.SPO2,
+            ReadingType.STEPS, ReadingType.SKIN_TEMP);
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final CareProfileService profiles;
@@ -62,14 +67,13 @@ public class FhirObservationService {
             throw new Invalid("from", "must be before to");
         }
         return profiles.find(residentId).chain(profile -> Panache.getSession().chain(session -> session
-                .createNativeQuery("""
-                        select device_serial, sequence, type, value, extract(epoch from measured_at)
-                        from reading
-                        where resident_id = ?1 and type in ('HEART_RATE', 'SPO2', 'STEPS', 'SKIN_TEMP')
-                          and measured_at >= ?2 and measured_at < ?3
-                        order by measured_at, device_serial, sequence limit ?4""", Object[].class)
-                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
-                .setParameter(4, MAX_OBSERVATIONS + 1)
+                .createSelectionQuery("""
+                        select deviceSerial, sequence, type, value, measuredAt
+                        from Reading
+                        where residentId = ?1 and type in ?4 and measuredAt >= ?2 and measuredAt < ?3
+                        order by measuredAt, deviceSerial, sequence""", Object[].class)
+                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to).setParameter(4, OBSERVED)
+                .setMaxResults(MAX_OBSERVATIONS + 1)
                 .getResultList()))
                 .map(rows -> {
                     if (rows.size() > MAX_OBSERVATIONS) {
@@ -79,15 +83,15 @@ public class FhirObservationService {
                     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(rows.size());
                     for (Object[] row : rows) {
                         bundle.addEntry().setResource(observation(residentId, (String) row[0],
-                                ((Number) row[1]).longValue(), ReadingType.valueOf((String) row[2]),
-                                ((Number) row[3]).doubleValue(), ((Number) row[4]).doubleValue()));
+                                ((Number) row[1]).longValue(), (ReadingType) row[2], ((Number) row[3]).doubleValue(),
+                                ((OffsetDateTime) row[4]).toInstant()));
                     }
                     return fhir.newJsonParser().encodeResourceToString(bundle);
                 });
     }
 
     private static Observation observation(UUID residentId, String serial, long sequence, ReadingType type,
-            double value, double epochSeconds) {
+            double value, Instant measuredAt) {
         Code code = code(type);
         Observation observation = new Observation();
         observation.setId(serial + "-" + sequence);
@@ -98,7 +102,7 @@ public class FhirObservationService {
                 code.display())).setText(code.display()));
         observation.setSubject(new Reference("Patient/" + residentId));
         observation.setDevice(new Reference("Device/" + serial));
-        observation.setEffective(new DateTimeType(Date.from(Instant.ofEpochMilli((long) (epochSeconds * 1000)))));
+        observation.setEffective(new DateTimeType(Date.from(measuredAt)));
         observation.setValue(new Quantity().setValue(value).setUnit(code.unit())
                 .setSystem("http://unitsofmeasure.org").setCode(code.ucum()));
         return observation;

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
+import org.smarttown.care.reading.ReadingType;
 import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,15 +72,15 @@ public class RhythmLearner {
     /** Relearns every open profile not looked at within {@code every}; returns how many it looked at. */
     public Uni<Integer> learnDue(OffsetDateTime now) {
         OffsetDateTime due = now.minus(config.profile().learning().every());
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(resident_id as text) from care_profile where status = 'OPEN'"
-                        + " and (rhythm_checked_at is null or rhythm_checked_at < ?1)"
-                        + " order by rhythm_checked_at nulls first limit " + BATCH, String.class)
-                .setParameter(1, due).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select residentId from CareProfile where status = ?2"
+                        + " and (rhythmCheckedAt is null or rhythmCheckedAt < ?1)"
+                        + " order by rhythmCheckedAt nulls first limit " + BATCH, UUID.class)
+                .setParameter(1, due).setParameter(2, CareProfile.Status.OPEN).getResultList()))
                 .chain(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String id : ids) {
-                        chain = chain.chain(() -> learn(UUID.fromString(id), now)).replaceWithVoid();
+                    for (UUID id : ids) {
+                        chain = chain.chain(() -> learn(id, now)).replaceWithVoid();
                     }
                     return chain.map(ignored -> ids.size()).chain(count -> count == BATCH
                             ? learnDue(now).map(more -> count + more)
@@ -119,14 +121,16 @@ public class RhythmLearner {
 
     /** The minutes (Asia/Seoul wall-clock, ascending) in which the resident showed any activity. */
     private static Uni<List<LocalDateTime>> activityMinutes(UUID residentId, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select distinct floor(extract(epoch from measured_at) / 60) as minute from reading
-                where resident_id = ?1 and type in ('ACTIVITY', 'STEPS', 'DOOR') and (type = 'DOOR' or value > 0)
-                  and measured_at >= ?2 and measured_at < ?3
-                order by minute""", Object.class)
-                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to).getResultList())
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select distinct floor(extract(epoch from measuredAt) / 60) as minute from Reading
+                where residentId = ?1 and type in ?4 and (type = ?5 or value > 0)
+                  and measuredAt >= ?2 and measuredAt < ?3
+                order by minute""", Number.class)
+                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, EnumSet.of(ReadingType.ACTIVITY, ReadingType.STEPS, ReadingType.DOOR))
+                .setParameter(5, ReadingType.DOOR).getResultList())
                 .map(rows -> rows.stream().map(row -> LocalDateTime.ofInstant(
-                        Instant.ofEpochSecond(((Number) row).longValue() * 60), CareRhythm.OFFICE_ZONE)).toList());
+                        Instant.ofEpochSecond(row.longValue() * 60), CareRhythm.OFFICE_ZONE)).toList());
     }
 
     /**

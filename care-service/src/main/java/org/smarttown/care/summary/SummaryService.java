@@ -17,6 +17,7 @@ import org.smarttown.care.screening.ScreeningService;
 import org.smarttown.care.visit.CareVisit;
 import org.smarttown.care.visit.VisitService;
 import org.smarttown.care.visit.VisitView;
+import org.smarttown.care.vr.VrEnrolment;
 import org.smarttown.care.vr.VrService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -93,11 +94,12 @@ public class SummaryService {
 
     /** Attended, no-show and upcoming enrolments. */
     private static Uni<long[]> vrCounts(UUID residentId, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select count(*) filter (where attendance = 'ATTENDED'), count(*) filter (where attendance = 'NO_SHOW'),
-                       count(*) filter (where starts_at > ?2)
-                from vr_enrolment where resident_id = ?1""", Object[].class)
-                .setParameter(1, residentId).setParameter(2, now).getSingleResult())
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select count(*) filter (where attendance = ?3), count(*) filter (where attendance = ?4),
+                       count(*) filter (where startsAt > ?2)
+                from VrEnrolment where residentId = ?1""", Object[].class)
+                .setParameter(1, residentId).setParameter(2, now).setParameter(3, VrEnrolment.Attendance.ATTENDED)
+                .setParameter(4, VrEnrolment.Attendance.NO_SHOW).getSingleResult())
                 .map(row -> new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                         ((Number) row[2]).longValue() });
     }

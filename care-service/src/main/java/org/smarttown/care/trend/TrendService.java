@@ -1,9 +1,9 @@
 package org.smarttown.care.trend;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -48,20 +48,22 @@ public class TrendService {
             throw new Invalid("step", "gives more than " + MAX_BUCKETS + " buckets for this range; take a longer step");
         }
         // date_bin buckets on the index (resident_id, type, measured_at): one range scan per chart.
+        // HQL passes date_bin and make_interval through to PostgreSQL as they are.
         return profiles.find(residentId).chain(profile -> Panache.getSession().chain(session -> session
-                .createNativeQuery("""
-                        select extract(epoch from date_bin(make_interval(secs => ?4), measured_at, cast(?2 as timestamptz))),
+                .createSelectionQuery("""
+                        select function('date_bin' as OffsetDateTime, function('make_interval', 0, 0, 0, 0, 0, 0, ?4),
+                                        measuredAt, ?2) as bucket,
                                count(*), min(value), max(value), avg(value), sum(value)
-                        from reading
-                        where resident_id = ?1 and type = ?5 and measured_at >= ?2 and measured_at < ?3
-                        group by 1 order by 1""", Object[].class)
+                        from Reading
+                        where residentId = ?1 and type = ?5 and measuredAt >= ?2 and measuredAt < ?3
+                        group by bucket order by bucket""", Object[].class)
                 .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
-                .setParameter(4, (double) step.toSeconds()).setParameter(5, type.name())
+                .setParameter(4, (double) step.toSeconds()).setParameter(5, type)
                 .getResultList()))
                 .map(rows -> new VitalsTrend(residentId, type, type.unit, from, to, step.toString(), rows.stream()
                         .map(row -> new VitalsTrend.Bucket(
-                                Instant.ofEpochMilli((long) (((Number) row[0]).doubleValue() * 1000))
-                                        .atOffset(ZoneOffset.ofHours(9)),
+                                ((OffsetDateTime) row[0]).withOffsetSameInstant(ZoneOffset.ofHours(9))
+                                        .truncatedTo(ChronoUnit.MILLIS),
                                 ((Number) row[1]).longValue(), ((Number) row[2]).doubleValue(),
                                 ((Number) row[3]).doubleValue(), ((Number) row[4]).doubleValue(),
                                 ((Number) row[5]).doubleValue()))

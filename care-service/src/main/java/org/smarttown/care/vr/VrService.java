@@ -17,6 +17,7 @@ import org.smarttown.care.common.Actor;
 import org.smarttown.care.common.OpenProfiles;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.Condition;
+import org.smarttown.care.reading.ReadingType;
 import org.smarttown.commons.db.Constraints;
 import org.smarttown.commons.db.TransactionLocks;
 import org.smarttown.commons.paging.Page;
@@ -315,17 +316,18 @@ public class VrService {
     }
 
     private static Uni<Map<UUID, VrViews.HeartRate>> heartRates(VrSession s) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select cast(e.resident_id as text), count(r.value), min(r.value), max(r.value), avg(r.value)
-                from vr_enrolment e
-                join reading r on r.resident_id = e.resident_id and r.type = 'HEART_RATE'
-                              and r.measured_at >= e.starts_at and r.measured_at <= e.ends_at
-                where e.session_id = ?1
-                group by e.resident_id""", Object[].class).setParameter(1, s.id).getResultList())
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select e.residentId, count(r.value), min(r.value), max(r.value), avg(r.value)
+                from VrEnrolment e
+                join Reading r on r.residentId = e.residentId and r.type = ?2
+                              and r.measuredAt >= e.startsAt and r.measuredAt <= e.endsAt
+                where e.sessionId = ?1
+                group by e.residentId""", Object[].class).setParameter(1, s.id).setParameter(2, ReadingType.HEART_RATE)
+                .getResultList())
                 .map(rows -> {
                     Map<UUID, VrViews.HeartRate> byResident = new HashMap<>();
                     for (Object[] row : rows) {
-                        byResident.put(UUID.fromString((String) row[0]), new VrViews.HeartRate(
+                        byResident.put((UUID) row[0], new VrViews.HeartRate(
                                 ((Number) row[1]).longValue(), ((Number) row[2]).doubleValue(),
                                 ((Number) row[3]).doubleValue(),
                                 Math.round(((Number) row[4]).doubleValue() * 10) / 10.0));

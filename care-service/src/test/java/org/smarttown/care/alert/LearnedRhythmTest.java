@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smarttown.care.Fixtures.CARER;
 import static org.smarttown.care.Fixtures.SUPERVISOR;
 import static org.smarttown.care.Fixtures.reading;
@@ -20,10 +21,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 import org.smarttown.care.Fixtures;
 import org.smarttown.care.profile.RhythmLearner;
 import org.smarttown.commons.reactive.SafeContext;
+import org.smarttown.commons.testing.QueryPlans;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +63,11 @@ class LearnedRhythmTest {
     @Inject
     CareScanner scanner;
     @Inject
+    BaselineStore baselines;
+    @Inject
     Vertx vertx;
+    @Inject
+    Mutiny.SessionFactory factory;
 
     @Test
     void threeWeeksActiveFrom7To21GiveThoseHoursAndAQuietPeriodFromTheSilences() {
@@ -139,6 +146,38 @@ class LearnedRhythmTest {
                 alert.getString("explanation.seen"));
         assertEquals("quiet period 90 min during active hours 07:00–21:00 KST (learned from 21 days of history)",
                 alert.getString("explanation.against"));
+    }
+
+    /**
+     * The periodic jobs run the same statements every pass, so after a few passes Hibernate's plan
+     * cache must stop growing (see {@link QueryPlans}): learning, the scans and the baseline refresh,
+     * each pass a day later so that every profile is due and every baseline stale again.
+     */
+    @Test
+    void thePeriodicJobsAddNoQueryPlansPassAfterPass() {
+        residentWithHistory("플랜", 21);
+        UUID resident = fixtures.resident("플랜기준");
+        String band = fixtures.device("SMART_BAND", resident);
+        // A heart rate stores a baseline, for the refresh to compute again.
+        send(List.of(reading(band, "HEART_RATE", 70))).statusCode(202).body("accepted", equalTo(1));
+        for (int day = 0; day < 2; day++) {
+            jobsAsOf(day);
+        }
+        int before = QueryPlans.cached(factory);
+        int passes = 10;
+        for (int day = 2; day < 2 + passes; day++) {
+            jobsAsOf(day);
+        }
+        int added = QueryPlans.cached(factory) - before;
+        assertTrue(added < 3, passes + " more passes of the periodic jobs added " + added + " query plans");
+    }
+
+    private void jobsAsOf(int day) {
+        learnAsOf(DAY.atTime(3, 0).plusDays(day));
+        scanAsOf(DAY.atTime(11, 0).plusDays(day));
+        SafeContext.run(vertx, () -> scanner.scan()).await().indefinitely();
+        SafeContext.run(vertx, () -> baselines.refreshStale(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1 + day)))
+                .await().indefinitely();
     }
 
     /**
