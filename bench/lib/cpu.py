@@ -42,13 +42,16 @@ def group(comm):
 
 
 def snapshot(pid, database):
+    # The process's own figure also holds threads that have ended (the JVM retires idle compiler
+    # threads), which the per-thread figures lose.
+    process = cpu_ticks(f"/proc/{pid}/stat")
     threads = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as f:
                 comm = f.read().strip()
             threads[tid] = [comm, cpu_ticks(f"/proc/{pid}/task/{tid}/stat")]
-        except (FileNotFoundError, ProcessLookupError):
+        except OSError:
             pass  # the thread ended meanwhile
     out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-At", "-c",
                           f"select pid from pg_stat_activity where datname = '{database}'"],
@@ -57,9 +60,9 @@ def snapshot(pid, database):
     for backend in out:
         try:
             backends[backend] = cpu_ticks(f"/proc/{backend}/stat")
-        except FileNotFoundError:
-            pass
-    return {"threads": threads, "backends": backends}
+        except OSError:
+            pass  # the connection closed meanwhile
+    return {"process": process, "threads": threads, "backends": backends}
 
 
 def spent(before, after, units):
@@ -68,14 +71,19 @@ def spent(before, after, units):
         start = before["threads"].get(tid, [comm, 0])[1]
         name = group(comm)
         groups[name] = groups.get(name, 0) + ticks - start
-    # Backends alive at both ends only: a connection opened or closed meanwhile is left out.
-    database = sum(ticks - before["backends"][pid] for pid, ticks in after["backends"].items()
-                   if pid in before["backends"])
+    total = after["process"] - before["process"]
+    ended = total - sum(groups.values())
+    if ended > 0:
+        groups["threads that ended"] = ended
+    # A connection opened meanwhile counts from zero; one closed meanwhile is lost (the pool keeps
+    # its connections, so neither happens in a steady run).
+    database = sum(ticks - before["backends"].get(pid, 0) for pid, ticks in after["backends"].items())
     per_unit = lambda ticks: round(ticks / TICK / units * 1e6) if units else None
     return {"units": units,
             "serviceMicrosPerUnit": {name: per_unit(ticks) for name, ticks in sorted(groups.items())},
-            "serviceTotalMicrosPerUnit": per_unit(sum(groups.values())),
-            "databaseMicrosPerUnit": per_unit(database)}
+            "serviceTotalMicrosPerUnit": per_unit(total),
+            "databaseMicrosPerUnit": per_unit(database),
+            "databaseConnections": len(after["backends"])}
 
 
 if __name__ == "__main__":

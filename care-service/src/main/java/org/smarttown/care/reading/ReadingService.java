@@ -261,20 +261,20 @@ public class ReadingService {
      * the driver an OffsetDateTime[] as Instant[], which the PostgreSQL client cannot encode.
      *
      * <p>
-     * The batch's devices also travel as a list (?7, one value per device), which every row
-     * passes. That is for Hibernate Reactive 3.2: it caches the plan of every native select (and
-     * this insert is one, as it returns rows) under a key that never matches again, so each batch
-     * would add a plan and push real ones out of the cache; a multi-valued parameter is what keeps
-     * a native query's plan out of that cache. The returning clause stays the one exact answer to
-     * which rows this transaction stored, concurrent batches included, so it was kept rather than
-     * replaced by an insert without answer and a second read.
+     * {@code 1 in (?7)}, bound to the one-element list [1], is true for every row. It is there for
+     * Hibernate Reactive 3.2, which caches the plan of every native select (this insert is one, as
+     * it returns rows) under a key that never matches again (see commons' QueryPlans): each batch
+     * would add a plan and push real ones out of the cache. Hibernate keeps a query with a list
+     * parameter out of that cache, and a list of constant length keeps the SQL text, and so the
+     * prepared statement, the same for every batch. The returning clause stays the one exact answer
+     * to which rows this transaction stored, concurrent batches included.
      */
     private static final String INSERT_READINGS = """
             insert into reading (device_serial, sequence, resident_id, type, value, measured_at)
             select * from unnest(cast(?1 as varchar[]), cast(?2 as bigint[]), cast(?3 as uuid[]),
                                  cast(?4 as varchar[]), cast(?5 as float8[]), cast(cast(?6 as text[]) as timestamptz[]))
                  as v(device_serial, sequence, resident_id, type, value, measured_at)
-            where v.device_serial in (?7)
+            where 1 in (?7)
             on conflict (device_serial, sequence) do nothing
             returning device_serial, sequence""";
 
@@ -305,7 +305,7 @@ public class ReadingService {
                 .setParameter(4, types)
                 .setParameter(5, values)
                 .setParameter(6, measuredAt)
-                .setParameter(7, devices.keySet())
+                .setParameter(7, List.of(1))
                 .getResultList())
                 .map(inserted -> {
                     Set<String> keys = new HashSet<>();
