@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +13,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.device.Device;
-import org.smarttown.care.device.DeviceType;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
-import org.smarttown.care.reading.ReadingType;
+import org.smarttown.care.reading.Reading;
 import org.smarttown.care.visit.VisitService;
 import org.smarttown.commons.reactive.PeriodicJob;
 
@@ -38,11 +35,8 @@ import io.vertx.core.Vertx;
 public class CareScanner {
 
     private static final Logger LOG = Logger.getLogger(CareScanner.class);
-    /** Readings that show the resident active (steps and activity only when above zero). */
-    private static final Set<ReadingType> ACTIVITY_READINGS = EnumSet.of(ReadingType.ACTIVITY, ReadingType.STEPS,
-            ReadingType.DOOR);
-    private static final Set<DeviceType> ACTIVITY_DEVICES = EnumSet.of(DeviceType.SMART_BAND,
-            DeviceType.ACTIVITY_SENSOR, DeviceType.DOOR_SENSOR);
+    /** HQL: the device aliased {@code d} can show activity (literals, for the reason on {@link Reading#SHOWS_ACTIVITY}). */
+    private static final String ACTIVITY_DEVICE = "d.type in (SMART_BAND, ACTIVITY_SENSOR, DOOR_SENSOR)";
 
     private final AlertService alerts;
     private final AlertFeed feed;
@@ -94,14 +88,12 @@ public class CareScanner {
     Uni<List<AlertView>> inactivity(OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
                 select p.residentId,
-                       (select max(r.measuredAt) from Reading r
-                         where r.residentId = p.residentId and r.type in ?1 and (r.type = ?2 or r.value > 0)),
-                       (select min(d.installedAt) from Device d where d.residentId = p.residentId and d.type in ?3)
+                       (select max(r.measuredAt) from Reading r where r.residentId = p.residentId and %s),
+                       (select min(d.installedAt) from Device d where d.residentId = p.residentId and %s)
                 from CareProfile p
-                where p.status = ?4 and exists (select 1 from Device d where d.residentId = p.residentId
-                  and d.type in ?3)""", Object[].class)
-                .setParameter(1, ACTIVITY_READINGS).setParameter(2, ReadingType.DOOR)
-                .setParameter(3, ACTIVITY_DEVICES).setParameter(4, CareProfile.Status.OPEN).getResultList())
+                where p.status = OPEN and exists (select 1 from Device d where d.residentId = p.residentId and %s)"""
+                .formatted(Reading.SHOWS_ACTIVITY, ACTIVITY_DEVICE, ACTIVITY_DEVICE), Object[].class)
+                .getResultList())
                 .chain(rows -> {
                     List<AlertView> changed = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();

@@ -2,7 +2,6 @@ package org.smarttown.care.alert;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -38,18 +37,6 @@ public class VitalBaseline extends PanacheEntityBase {
     public OffsetDateTime computedAt;
 
     /** One resident's baseline of one vital sign. */
-    public static class Key implements Serializable {
-        public UUID residentId;
-        public ReadingType type;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && type == key.type && Objects.equals(residentId, key.residentId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(residentId, type);
-        }
+    public record Key(UUID residentId, ReadingType type) implements Serializable {
     }
 }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +19,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
-import org.smarttown.care.reading.ReadingType;
+import org.smarttown.care.reading.Reading;
 import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -122,13 +121,10 @@ public class RhythmLearner {
     /** The minutes (Asia/Seoul wall-clock, ascending) in which the resident showed any activity. */
     private static Uni<List<LocalDateTime>> activityMinutes(UUID residentId, OffsetDateTime from, OffsetDateTime to) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
-                select distinct floor(extract(epoch from measuredAt) / 60) as minute from Reading
-                where residentId = ?1 and type in ?4 and (type = ?5 or value > 0)
-                  and measuredAt >= ?2 and measuredAt < ?3
-                order by minute""", Number.class)
-                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
-                .setParameter(4, EnumSet.of(ReadingType.ACTIVITY, ReadingType.STEPS, ReadingType.DOOR))
-                .setParameter(5, ReadingType.DOOR).getResultList())
+                select distinct floor(extract(epoch from r.measuredAt) / 60) as minute from Reading r
+                where r.residentId = ?1 and %s and r.measuredAt >= ?2 and r.measuredAt < ?3
+                order by minute""".formatted(Reading.SHOWS_ACTIVITY), Number.class)
+                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to).getResultList())
                 .map(rows -> rows.stream().map(row -> LocalDateTime.ofInstant(
                         Instant.ofEpochSecond(row.longValue() * 60), CareRhythm.OFFICE_ZONE)).toList());
     }

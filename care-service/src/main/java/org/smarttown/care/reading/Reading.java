@@ -2,7 +2,6 @@ package org.smarttown.care.reading;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -36,19 +35,14 @@ public class Reading extends PanacheEntityBase {
     public OffsetDateTime measuredAt;
     public OffsetDateTime receivedAt;
 
+    /**
+     * HQL: the reading aliased {@code r} shows the resident active ({@link ReadingType#showsActivity()};
+     * steps and activity only above zero). Literals rather than a list parameter: Hibernate caches
+     * no plan for a query with a list parameter and translates it again at every run.
+     */
+    public static final String SHOWS_ACTIVITY = "r.type in (ACTIVITY, STEPS, DOOR) and (r.type = DOOR or r.value > 0)";
+
     /** A device's (serial, sequence): the key a reading is stored under once. */
-    public static class Key implements Serializable {
-        public String deviceSerial;
-        public long sequence;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && sequence == key.sequence && Objects.equals(deviceSerial, key.deviceSerial);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(deviceSerial, sequence);
-        }
+    public record Key(String deviceSerial, long sequence) implements Serializable {
     }
 }
