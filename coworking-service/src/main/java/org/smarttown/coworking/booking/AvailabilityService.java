@@ -96,8 +96,7 @@ public class AvailabilityService {
             }
         }
         Member who = member;
-        return Booking.count("spaceId = ?1 and status in ?2 and startAt < ?4 and endAt > ?3", space.id, Booking.ACTIVE,
-                from, to)
+        return bookings.overlapping(space.id, from, to)
                 .chain(booked -> {
                     if (booked > 0) {
                         reasons.add(new Availability.Reason("slot-taken", space.code + " is booked for part of that time"));
