@@ -3,8 +3,6 @@ package org.smarttown.care.fhir;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +34,6 @@ public class FhirObservationService {
 
     /** One page is enough for a chart or an export; a longer range must be asked for in parts. */
     static final int MAX_OBSERVATIONS = 1000;
-    /** The readings served as Observations: those with a LOINC code (see code). */
-    private static final Set<ReadingType> OBSERVED = EnumSet.of(ReadingType.HEART_RATE, ReadingType.SPO2,
-            ReadingType.STEPS, ReadingType.SKIN_TEMP);
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final CareProfileService profiles;
@@ -66,13 +61,15 @@ public class FhirObservationService {
         if (!from.isBefore(to)) {
             throw new Invalid("from", "must be before to");
         }
+        // The types with a LOINC code (see code), as literals: Hibernate caches no plan for a list parameter.
         return profiles.find(residentId).chain(profile -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("""
                         select deviceSerial, sequence, type, value, measuredAt
                         from Reading
-                        where residentId = ?1 and type in ?4 and measuredAt >= ?2 and measuredAt < ?3
+                        where residentId = ?1 and type in (HEART_RATE, SPO2, STEPS, SKIN_TEMP)
+                          and measuredAt >= ?2 and measuredAt < ?3
                         order by measuredAt, deviceSerial, sequence""", Object[].class)
-                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to).setParameter(4, OBSERVED)
+                .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
                 .setMaxResults(MAX_OBSERVATIONS + 1)
                 .getResultList()))
                 .map(rows -> {
