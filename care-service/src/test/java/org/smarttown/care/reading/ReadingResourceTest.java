@@ -16,6 +16,7 @@ import static org.smarttown.care.Fixtures.send;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,8 +172,11 @@ class ReadingResourceTest {
         assertEquals(2, storedFor(inStock));
     }
 
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
     private static String utc(OffsetDateTime time) {
-        return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString();
+        // Seconds always written, as to_char does: LocalDateTime.toString() drops ":00" on a whole minute.
+        return SECONDS.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private static Instant lastSeen(String serial) {
