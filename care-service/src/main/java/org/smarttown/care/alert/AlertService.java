@@ -71,8 +71,8 @@ public class AlertService {
      * concurrent repeats are counted one after the other instead of overwriting each other.
      */
     private static Uni<Alert> openAlert(Detected found) {
-        return Alert.<Alert> find("residentId = ?1 and kind = ?2 and status in ?3", found.residentId(), found.kind(),
-                AlertStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return Alert.<Alert> find("residentId = ?1 and kind = ?2 and status in " + AlertStatus.OPEN_LITERALS,
+                found.residentId(), found.kind()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     private Uni<AlertView> group(Alert open, Detected found, boolean countRepeat, OffsetDateTime now) {
@@ -297,8 +297,8 @@ public class AlertService {
 
     /** Inside a session: a resident's open alerts, newest first (for the console's summary). */
     public Uni<List<AlertView>> openFor(UUID residentId) {
-        return Alert.<Alert> list("residentId = ?1 and status in ?2", Sort.descending("raisedAt").and("id"), residentId,
-                AlertStatus.OPEN).map(list -> list.stream().map(AlertView::of).toList());
+        return Alert.<Alert> list("residentId = ?1 and status in " + AlertStatus.OPEN_LITERALS,
+                Sort.descending("raisedAt").and("id"), residentId).map(list -> list.stream().map(AlertView::of).toList());
     }
 
     private Uni<List<AlertStep>> steps(UUID alertId) {

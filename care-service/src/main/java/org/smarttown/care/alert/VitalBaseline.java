@@ -18,8 +18,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A stored baseline, mapped for queries only: {@link BaselineStore} writes the table with bulk
- * statements. The refresh job finds stale rows through HQL on this entity because Hibernate
- * Reactive 3.2 caches a fresh, never-reused plan for every run of a native select.
+ * statements. The refresh job finds stale rows through HQL on this entity, not a native select
+ * (see {@link org.smarttown.commons.db}).
  */
 @Entity
 @Immutable

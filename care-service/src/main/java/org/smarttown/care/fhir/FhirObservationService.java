@@ -61,7 +61,7 @@ public class FhirObservationService {
         if (!from.isBefore(to)) {
             throw new Invalid("from", "must be before to");
         }
-        // The types with a LOINC code (see code), as literals: Hibernate caches no plan for a list parameter.
+        // The types with a LOINC code (see code), as literals (see org.smarttown.commons.db).
         return profiles.find(residentId).chain(profile -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("""
                         select deviceSerial, sequence, type, value, measuredAt

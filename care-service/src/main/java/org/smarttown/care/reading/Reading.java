@@ -16,8 +16,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A stored reading, mapped for queries only: readings are written by {@link ReadingService}'s one
- * insert per batch and never changed. Queries over history are HQL on this entity because
- * Hibernate Reactive 3.2 caches a fresh, never-reused plan for every run of a native select.
+ * insert per batch and never changed. Queries over history are HQL on this entity, never native
+ * selects (see {@link org.smarttown.commons.db}).
  */
 @Entity
 @Immutable
@@ -37,8 +37,8 @@ public class Reading extends PanacheEntityBase {
 
     /**
      * HQL: the reading aliased {@code r} shows the resident active ({@link ReadingType#showsActivity()};
-     * steps and activity only above zero). Literals rather than a list parameter: Hibernate caches
-     * no plan for a query with a list parameter and translates it again at every run.
+     * steps and activity only above zero). Literals rather than a list parameter (see
+     * {@link org.smarttown.commons.db}).
      */
     public static final String SHOWS_ACTIVITY = "r.type in (ACTIVITY, STEPS, DOOR) and (r.type = DOOR or r.value > 0)";
 

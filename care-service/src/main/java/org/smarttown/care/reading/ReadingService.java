@@ -262,10 +262,9 @@ public class ReadingService {
      *
      * <p>
      * {@code 1 in (?7)}, bound to the one-element list [1], is true for every row. It is there for
-     * Hibernate Reactive 3.2, which caches the plan of every native select (this insert is one, as
-     * it returns rows) under a key that never matches again (see commons' QueryPlans): each batch
-     * would add a plan and push real ones out of the cache. Hibernate keeps a query with a list
-     * parameter out of that cache, and a list of constant length keeps the SQL text, and so the
+     * Hibernate Reactive 3.2, which would cache a never-reused plan for every batch (this insert
+     * returns rows; see {@link org.smarttown.commons.db}) but keeps a query with a list parameter
+     * out of that cache, and a list of constant length keeps the SQL text, and so the
      * prepared statement, the same for every batch. The returning clause stays the one exact answer
      * to which rows this transaction stored, concurrent batches included.
      */

@@ -116,8 +116,8 @@ public class VisitService {
      * each. The visits are read under a row lock: a second scanner waits for the first to commit,
      * and PostgreSQL then checks its conditions again on the new row, so it skips those already
      * marked and never publishes one visit twice. (An update ... returning would do it in one
-     * statement, but Hibernate Reactive 3.2 caches a never-reused plan for every run of a native
-     * statement that returns rows, once per scan.)
+     * statement, but as a native query returning rows it would add a never-reused query plan at
+     * every scan; see {@link org.smarttown.commons.db}.)
      */
     public Uni<Integer> markOverdue() {
         OffsetDateTime now = now();

@@ -33,9 +33,8 @@ public final class TransactionLocks {
     }
 
     private static Uni<Void> lock(int space, int key) {
-        // Run as an "update" on purpose: Hibernate caches a native select's plan under a key that never
-        // matches again, so every lock taken as a select added a plan to the cache and pushed out the
-        // plans of real queries. Nothing is read from the answer.
+        // Run as an "update" on purpose: as a native select, every lock would add a query plan that
+        // never matches again (see package-info). Nothing is read from the answer.
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, space)

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -26,6 +25,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -91,6 +91,8 @@ public class IdempotentRequests {
             return Uni.createFrom().failure(new Invalid(HEADER, "must be 1 to 200 visible ASCII characters"));
         }
         String hash = hash(request);
+        // A null answer from the transaction means the key was already taken: its row is committed
+        // by then (the insert waited for it), so the stored answer is read after this transaction.
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                         "insert into idempotency_key (scope, actor, key, request_hash, status) values (?1, ?2, ?3, ?4, 0) "
@@ -99,7 +101,9 @@ public class IdempotentRequests {
                         .executeUpdate())
                 .chain(inserted -> inserted == 1
                         ? action.get().call(response -> store(scope, actor, key, response))
-                        : replay(scope, actor, key, hash, type)));
+                        : Uni.createFrom().<RestResponse<T>> nullItem()))
+                .chain(response -> response != null ? Uni.createFrom().item(response)
+                        : replay(key, scope, actor, request, type, action, hash));
     }
 
     private <T> Uni<Void> store(String scope, String actor, String key, RestResponse<T> response) {
@@ -120,30 +124,38 @@ public class IdempotentRequests {
                 .replaceWithVoid();
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> Uni<RestResponse<T>> replay(String scope, String actor, String key, String hash, Class<T> type) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select request_hash, status, body, location from idempotency_key where scope = ?1 and actor = ?2 and key = ?3",
-                Object[].class)
-                .setParameter(1, scope).setParameter(2, actor).setParameter(3, key)
-                .getResultList())
-                .map(rows -> {
-                    List<Object[]> found = (List<Object[]>) (List<?>) rows;
-                    Object[] row = found.get(0);
-                    if (!hash.equals(row[0])) {
-                        throw new KeyReused();
+    /**
+     * The stored answer, read straight from the pool: a native select through Hibernate Reactive
+     * would add a query plan that never matches again at every replay (see the db package).
+     */
+    private <T> Uni<RestResponse<T>> replay(String key, String scope, String actor, Object request, Class<T> type,
+            Supplier<Uni<RestResponse<T>>> action, String hash) {
+        return pool.preparedQuery(
+                "select request_hash, status, body, location from idempotency_key where scope = $1 and actor = $2 and key = $3")
+                .execute(Tuple.of(scope, actor, key))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        // Cleaned up since the insert found it: the key is free again.
+                        return execute(key, scope, actor, request, type, action);
                     }
+                    Row row = rows.iterator().next();
+                    if (!hash.equals(row.getString("request_hash"))) {
+                        return Uni.createFrom().failure(new KeyReused());
+                    }
+                    String body = row.getString("body");
                     try {
-                        T entity = row[2] == null ? null : mapper.readValue((String) row[2], type);
+                        T entity = body == null ? null : mapper.readValue(body, type);
                         RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder
-                                .<T> create(((Number) row[1]).intValue()).entity(entity)
+                                .<T> create(row.getInteger("status")).entity(entity)
                                 .header("Idempotent-Replayed", "true");
-                        if (row[3] != null) {
-                            builder.header("Location", row[3]);
+                        String location = row.getString("location");
+                        if (location != null) {
+                            builder.header("Location", location);
                         }
-                        return builder.build();
+                        return Uni.createFrom().item(builder.build());
                     } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Stored answer for key " + key + " cannot be read", e);
+                        return Uni.createFrom().failure(
+                                new IllegalStateException("Stored answer for key " + key + " cannot be read", e));
                     }
                 });
     }

@@ -3,6 +3,7 @@ package org.smarttown.coworking.booking;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +23,9 @@ public class Booking extends PanacheEntityBase {
 
     /** The statuses that hold the space (the exclusion constraint covers exactly these). */
     public static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.CHECKED_IN);
+
+    /** HQL: the active statuses as a literal list, for {@code status in ...} (see org.smarttown.commons.db). */
+    public static final String ACTIVE_LITERALS = ACTIVE.stream().map(Enum::name).collect(Collectors.joining(", ", "(", ")"));
 
     @Id
     public UUID id;

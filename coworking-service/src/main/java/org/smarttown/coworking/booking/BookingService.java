@@ -103,10 +103,10 @@ public class BookingService {
 
     /**
      * How many active bookings of the space overlap the range. The statuses are literals: Hibernate
-     * translates a query with a list parameter again at every run instead of caching its plan.
+     * translates a query with a list parameter again at every run (see {@link org.smarttown.commons.db}).
      */
     public Uni<Long> overlapping(UUID spaceId, OffsetDateTime from, OffsetDateTime to) {
-        return Booking.count("spaceId = ?1 and status in (CONFIRMED, CHECKED_IN) and startAt < ?3 and endAt > ?2",
+        return Booking.count("spaceId = ?1 and status in " + Booking.ACTIVE_LITERALS + " and startAt < ?3 and endAt > ?2",
                 spaceId, from, to);
     }
 
@@ -227,13 +227,11 @@ public class BookingService {
     /**
      * What the rules need about the caller, in one statement: the space's closure that day, the
      * caller's recent no-shows, active bookings of this space type and minutes booked this week,
-     * alone and as a team. Sums in SQL: a busy founder's week is never loaded row by row. Written in
-     * HQL rather than SQL because Hibernate caches the plan of an HQL query, while a native select
-     * gets a new plan at every execution, each pushing an older plan out of the shared plan cache.
-     * The statuses are literals, not parameters: PostgreSQL may run a prepared statement with a
-     * generic plan, which can only use the partial indexes for no-shows and active bookings (V4)
-     * when the query itself names the statuses; otherwise every booking of the founder's history
-     * is read at each new booking.
+     * alone and as a team. Sums in SQL: a busy founder's week is never loaded row by row. HQL, not a
+     * native select (see {@link org.smarttown.commons.db}). The statuses are literals, not
+     * parameters: PostgreSQL may run a prepared statement with a generic plan, which can only use
+     * the partial indexes for no-shows and active bookings (V4) when the query itself names the
+     * statuses; otherwise every booking of the founder's history is read at each new booking.
      */
     private static final String FACTS = """
             select (select c.reason from SpaceClosure c where c.spaceId = s.id and c.day = :day),
@@ -324,8 +322,8 @@ public class BookingService {
             if (member == null || member.teamId == null) {
                 return Uni.createFrom().item(new Page<BookingView>(List.of(), page.page, page.size, 0, 0));
             }
-            StringBuilder where = new StringBuilder("teamId = :team and status in :active");
-            Map<String, Object> params = new HashMap<>(Map.of("team", member.teamId, "active", Booking.ACTIVE));
+            StringBuilder where = new StringBuilder("teamId = :team and status in " + Booking.ACTIVE_LITERALS);
+            Map<String, Object> params = new HashMap<>(Map.of("team", member.teamId));
             if (from != null) {
                 where.append(" and startAt >= :from");
                 params.put("from", from.atStartOfDay(zone()).toOffsetDateTime());

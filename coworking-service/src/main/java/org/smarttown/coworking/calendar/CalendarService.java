@@ -76,8 +76,8 @@ public class CalendarService {
                     if (feed == null) {
                         throw new NotFound("Calendar feed", "");
                     }
-                    return Booking.<Booking> list("username = ?1 and status in ?2", Sort.by("startAt"), feed.username,
-                            Booking.ACTIVE).chain(this::render);
+                    return Booking.<Booking> list("username = ?1 and status in " + Booking.ACTIVE_LITERALS,
+                            Sort.by("startAt"), feed.username).chain(this::render);
                 }));
     }
 

@@ -1,8 +1,13 @@
 package org.smarttown.coworking.booking;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.equalTo;
+import static org.smarttown.coworking.Office.as;
 import static org.smarttown.coworking.Office.book;
+import static org.smarttown.coworking.Office.booking;
 import static org.smarttown.coworking.Office.day;
+
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -41,5 +46,23 @@ class QueryPlanCacheTest {
         int added = QueryPlans.cached(factory) - before;
         // A little slack for a periodic job that happens to run its first query meanwhile.
         assertTrue(added < 3, runs + " more bookings added " + added + " query plans");
+    }
+
+    @Test
+    void replayingARetriedBookingAddsNoQueryPlans() {
+        Office.Founder founder = Office.approvedFounder();
+        String key = UUID.randomUUID().toString();
+        var request = booking(Office.space("MEETING_ROOM"), day(3), "10:00", "11:00");
+        String id = as(founder.token()).header("Idempotency-Key", key).body(request).post("/api/coworking/bookings")
+                .then().statusCode(201).extract().path("id");
+        as(founder.token()).header("Idempotency-Key", key).body(request).post("/api/coworking/bookings").then().statusCode(201);
+        int before = QueryPlans.cached(factory);
+        int retries = 10;
+        for (int i = 0; i < retries; i++) {
+            as(founder.token()).header("Idempotency-Key", key).body(request).post("/api/coworking/bookings").then()
+                    .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        }
+        int added = QueryPlans.cached(factory) - before;
+        assertTrue(added < 3, retries + " replays added " + added + " query plans");
     }
 }
