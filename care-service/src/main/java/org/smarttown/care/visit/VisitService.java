@@ -115,14 +115,15 @@ public class VisitService {
      * Marks every planned visit past its due time as overdue, once, and publishes VisitOverdue for
      * each. The visits are read under a row lock: a second scanner waits for the first to commit,
      * and PostgreSQL then checks its conditions again on the new row, so it skips those already
-     * marked and never publishes one visit twice. (An update ... returning would do it in one
+     * marked and never publishes one visit twice. Locked in id order, so that two scanners never
+     * wait for each other's rows crosswise (a deadlock). (An update ... returning would do it in one
      * statement, but as a native query returning rows it would add a never-reused query plan at
      * every scan; see {@link org.smarttown.commons.db}.)
      */
     public Uni<Integer> markOverdue() {
         OffsetDateTime now = now();
         return Panache.withTransaction(() -> CareVisit.<CareVisit> find(
-                "status = ?1 and dueAt < ?2 and overdueAt is null", CareVisit.Status.PLANNED, now)
+                "status = ?1 and dueAt < ?2 and overdueAt is null", Sort.by("id"), CareVisit.Status.PLANNED, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(due -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

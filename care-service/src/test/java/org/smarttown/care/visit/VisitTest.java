@@ -17,9 +17,16 @@ import static org.smarttown.care.Fixtures.send;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +39,7 @@ import org.smarttown.commons.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 
@@ -45,6 +53,9 @@ class VisitTest {
 
     @Inject
     EventProbe probe;
+
+    @Inject
+    VisitService visits;
 
     static String plan(UUID residentId, OffsetDateTime dueAt) {
         return given().auth().oauth2(CARER).contentType(ContentType.JSON)
@@ -63,7 +74,7 @@ class VisitTest {
         JsonObject overdue = probe.about(residentId, "VisitOverdue").get(0);
         Contracts.assertSameShape(Contracts.sample("VisitOverdue.json"), new ObjectMapper().readTree(overdue.encode()));
         assertEquals(visitId, overdue.getJsonObject("data").getString("visitId"));
-        given().auth().oauth2(SUPERVISOR).get("/api/care/visits/overdue").then().statusCode(200)
+        given().auth().oauth2(SUPERVISOR).queryParam("size", 100).get("/api/care/visits/overdue").then().statusCode(200)
                 .body("items.id", hasItem(visitId));
         given().auth().oauth2(CARER).get("/api/care/visits/overdue").then().statusCode(403);
         given().auth().oauth2(CARER).get("/api/care/visits/" + visitId).then().body("overdue", equalTo(true));
@@ -88,6 +99,53 @@ class VisitTest {
     }
 
     @Test
+    void scannersRunningAtOnceMarkEachOverdueVisitOnce() throws Exception {
+        UUID residentId = fixtures.resident("동시스캔");
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3);
+        Set<String> planned = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            planned.add(plan(residentId, due));
+        }
+        while (OffsetDateTime.now(ZoneOffset.UTC).isBefore(due.plusNanos(1_000_000))) {
+            Thread.sleep(10);
+        }
+        // Four scans at once (beside the service's own): as several replicas would run them.
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> scans = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                scans.add(threads.submit(this::scanOverdue));
+            }
+            for (Future<Integer> scan : scans) {
+                scan.get(30, TimeUnit.SECONDS); // a scan that failed (a deadlock, a version conflict) throws here
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> probe.about(residentId, "VisitOverdue").size() >= 20);
+        Thread.sleep(1500); // later scans publish nothing more
+        List<String> published = probe.about(residentId, "VisitOverdue").stream()
+                .map(event -> event.getJsonObject("data").getString("visitId")).toList();
+        assertEquals(20, published.size(), "each overdue visit published once: " + published);
+        assertEquals(planned, new HashSet<>(published));
+        // Closed again, so that the supervisors' overdue list of the other tests is not crowded.
+        for (String visitId : planned) {
+            given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("outcome", "SEEN_WELL"))
+                    .post("/api/care/visits/" + visitId + "/done").then().statusCode(200);
+        }
+    }
+
+    private int scanOverdue() throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(visits::markOverdue);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Test
     void supervisorsSeeOverdueVisitsMostOverdueFirstAndForOneWorker() {
         UUID residentId = fixtures.resident("방문순서");
         // Far enough ahead that each is still in the future when planned on a slow machine.
@@ -108,6 +166,12 @@ class VisitTest {
                 .body("items.findAll { it.residentId == '" + residentId + "' }.id", contains(elsewhere))
                 .body("items.overdue", everyItem(equalTo(true)));
         given().auth().oauth2(CARER).get("/api/care/visits/" + notYet).then().body("overdue", equalTo(false));
+        // Closed again: the test database outlives the run, and overdue visits left behind would
+        // crowd the list for the next runs.
+        for (String visitId : List.of(sooner, elsewhere, later, notYet)) {
+            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("outcome", "SEEN_WELL"))
+                    .post("/api/care/visits/" + visitId + "/done").then().statusCode(200);
+        }
     }
 
     @Test
