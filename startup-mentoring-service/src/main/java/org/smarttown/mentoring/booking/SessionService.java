@@ -107,8 +107,8 @@ public class SessionService {
     private Uni<SessionView> placeIn(Caller founder, Mentor mentor, SessionType type, Instant start, List<Held> held) {
         if (type.isGroup()) {
             return MentoringSession.<MentoringSession> find(
-                    "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in ?4",
-                    mentor.id, type.id, utc(start), SessionStatus.ACTIVE).firstResult()
+                    "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in " + SessionStatus.ACTIVE_LITERALS,
+                    mentor.id, type.id, utc(start)).firstResult()
                     .chain(existing -> existing != null ? join(founder, existing)
                             : createSession(founder, mentor, type, start, held));
         }
@@ -198,9 +198,10 @@ public class SessionService {
         if (type.maxPerDayPerFounder == null && type.maxPerWeekPerFounder == null) {
             return Uni.createFrom().item(List.of());
         }
-        return MentoringSession.<MentoringSession> find("sessionTypeId = ?1 and status in ?2 and startAt >= ?3 "
-                + "and startAt < ?4 and id in (select a.sessionId from Attendance a where a.founder = ?5 and a.status in ?6)",
-                type.id, SessionStatus.ACTIVE, utc(from), utc(to), founder, List.of(Place.SEATED, Place.WAITLISTED))
+        return MentoringSession.<MentoringSession> find("sessionTypeId = ?1 and status in " + SessionStatus.ACTIVE_LITERALS
+                + " and startAt >= ?2 and startAt < ?3"
+                + " and id in (select a.sessionId from Attendance a where a.founder = ?4 and a.status in (SEATED, WAITLISTED))",
+                type.id, utc(from), utc(to), founder)
                 .list().map(sessions -> sessions.stream().filter(s -> !s.id.equals(except))
                         .map(s -> s.startAt.toInstant()).toList());
     }
@@ -361,8 +362,8 @@ public class SessionService {
                     .chain(() -> leaveGroup(place, old, type, founder, movedTo))
                     .chain(() -> checkFounderLimits(founder.name(), type, start, null))
                     .chain(() -> MentoringSession.<MentoringSession> find(
-                            "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in ?4",
-                            mentor.id, type.id, utc(start), SessionStatus.ACTIVE).<MentoringSession> firstResult())
+                            "mentorId = ?1 and sessionTypeId = ?2 and startAt = ?3 and status in " + SessionStatus.ACTIVE_LITERALS,
+                            mentor.id, type.id, utc(start)).<MentoringSession> firstResult())
                     .chain(target -> target != null ? takeSeat(founder, target, movedFrom)
                             : held(mentor.id, weekStartOf(start), weekStartOf(start).plus(Duration.ofDays(7)))
                                     .chain(held -> createSession(founder, mentor, type, start, held))
@@ -551,8 +552,9 @@ public class SessionService {
     }
 
     private Uni<List<Held>> held(UUID mentorId, Instant from, Instant to) {
-        return MentoringSession.<MentoringSession> find("mentorId = ?1 and status in ?2 and blockedTo > ?3 and blockedFrom < ?4",
-                mentorId, SessionStatus.ACTIVE, utc(from.minus(Duration.ofDays(1))), utc(to.plus(Duration.ofDays(1))))
+        return MentoringSession.<MentoringSession> find("mentorId = ?1 and status in " + SessionStatus.ACTIVE_LITERALS
+                + " and blockedTo > ?2 and blockedFrom < ?3",
+                mentorId, utc(from.minus(Duration.ofDays(1))), utc(to.plus(Duration.ofDays(1))))
                 .list()
                 .chain(sessions -> seatsTaken(sessions).map(taken -> sessions.stream()
                         .map(s -> new Held(s.sessionTypeId, s.startAt.toInstant(), s.blockedFrom.toInstant(),
