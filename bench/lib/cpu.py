@@ -3,6 +3,9 @@
 
   cpu.py snapshot PID DATABASE > before.json
   cpu.py spent before.json after.json UNITS > spent.json   (microseconds of CPU per unit of work)
+  cpu.py jit-snapshot PID... > before.json
+  cpu.py jit-share before.json after.json                  (the JIT compilers' share of each JVM's CPU
+                                                             in between, in %, the highest of the JVMs)
 
 A service's CPU per request says little while its JIT compilers still work: the groups separate
 the event loops (the request path) from the compilers, the collector and the rest; the backends
@@ -41,7 +44,7 @@ def group(comm):
     return "other threads"
 
 
-def snapshot(pid, database):
+def snapshot(pid, database=None):
     # The process's own figure also holds threads that have ended (the JVM retires idle compiler
     # threads), which the per-thread figures lose.
     process = cpu_ticks(f"/proc/{pid}/stat")
@@ -53,6 +56,8 @@ def snapshot(pid, database):
             threads[tid] = [comm, cpu_ticks(f"/proc/{pid}/task/{tid}/stat")]
         except OSError:
             pass  # the thread ended meanwhile
+    if database is None:
+        return {"process": process, "threads": threads, "backends": {}}
     out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-At", "-c",
                           f"select pid from pg_stat_activity where datname = '{database}'"],
                          capture_output=True, text=True, check=True).stdout.split()
@@ -86,11 +91,27 @@ def spent(before, after, units):
             "databaseConnections": len(after["backends"])}
 
 
+def jit_share(before, after):
+    """Percent of each JVM's CPU its C1 and C2 compiler threads used in between; the highest."""
+    shares = []
+    for pid, later in after.items():
+        spent_ms = spent(before[pid], later, 1)["serviceMicrosPerUnit"]
+        total = sum(spent_ms.values())
+        compiling = spent_ms.get("C1 compiler", 0) + spent_ms.get("C2 compiler", 0)
+        shares.append(round(100 * compiling / total) if total else 0)
+    return max(shares)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "snapshot":
         print(json.dumps(snapshot(sys.argv[2], sys.argv[3])))
     elif sys.argv[1] == "spent":
         with open(sys.argv[2]) as b, open(sys.argv[3]) as a:
             print(json.dumps(spent(json.load(b), json.load(a), int(sys.argv[4]))))
+    elif sys.argv[1] == "jit-snapshot":
+        print(json.dumps({pid: snapshot(pid) for pid in sys.argv[2:]}))
+    elif sys.argv[1] == "jit-share":
+        with open(sys.argv[2]) as b, open(sys.argv[3]) as a:
+            print(jit_share(json.load(b), json.load(a)))
     else:
         sys.exit(__doc__)
