@@ -2,7 +2,8 @@ package org.smarttown.care.alert;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import org.smarttown.commons.db.HqlLiterals;
 
 /** RAISED (or ESCALATED) → ACKNOWLEDGED → DISPATCHED → RESOLVED | FALSE_ALARM. */
 public enum AlertStatus {
@@ -10,8 +11,8 @@ public enum AlertStatus {
 
     public static final Set<AlertStatus> OPEN = EnumSet.of(RAISED, ESCALATED, ACKNOWLEDGED, DISPATCHED);
 
-    /** HQL: the open statuses as a literal list, for {@code status in ...} (see org.smarttown.commons.db). */
-    public static final String OPEN_LITERALS = OPEN.stream().map(Enum::name).collect(Collectors.joining(", ", "(", ")"));
+    /** HQL: the open statuses as a literal list, for {@code status in ...}. */
+    public static final String OPEN_LITERALS = HqlLiterals.of(OPEN);
 
     public boolean isOpen() {
         return OPEN.contains(this);

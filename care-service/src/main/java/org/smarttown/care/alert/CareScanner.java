@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,11 +14,14 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.smarttown.care.config.CareConfig;
 import org.smarttown.care.device.Device;
+import org.smarttown.care.device.DeviceType;
 import org.smarttown.care.profile.CareProfile;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.profile.CareRhythm;
 import org.smarttown.care.reading.Reading;
+import org.smarttown.care.reading.ReadingType;
 import org.smarttown.care.visit.VisitService;
+import org.smarttown.commons.db.HqlLiterals;
 import org.smarttown.commons.reactive.PeriodicJob;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,8 +39,9 @@ import io.vertx.core.Vertx;
 public class CareScanner {
 
     private static final Logger LOG = Logger.getLogger(CareScanner.class);
-    /** HQL: the device aliased {@code d} can show activity (literals, for the reason on {@link Reading#SHOWS_ACTIVITY}). */
-    private static final String ACTIVITY_DEVICE = "d.type in (SMART_BAND, ACTIVITY_SENSOR, DOOR_SENSOR)";
+    /** HQL: the device aliased {@code d} can send a reading that shows activity. */
+    private static final String ACTIVITY_DEVICE = "d.type in " + HqlLiterals.of(DeviceType.class,
+            device -> Arrays.stream(ReadingType.values()).filter(ReadingType::showsActivity).anyMatch(device::canSend));
 
     private final AlertService alerts;
     private final AlertFeed feed;

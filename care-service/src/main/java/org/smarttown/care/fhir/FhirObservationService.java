@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.smarttown.care.profile.CareProfileService;
 import org.smarttown.care.reading.ReadingType;
+import org.smarttown.commons.db.HqlLiterals;
 import org.smarttown.commons.problem.Invalid;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -34,6 +35,8 @@ public class FhirObservationService {
 
     /** One page is enough for a chart or an export; a longer range must be asked for in parts. */
     static final int MAX_OBSERVATIONS = 1000;
+    /** HQL: the readings served as Observations, those with a LOINC code (see code). */
+    private static final String OBSERVED = HqlLiterals.of(ReadingType.class, type -> code(type) != null);
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final CareProfileService profiles;
@@ -61,14 +64,12 @@ public class FhirObservationService {
         if (!from.isBefore(to)) {
             throw new Invalid("from", "must be before to");
         }
-        // The types with a LOINC code (see code), as literals (see org.smarttown.commons.db).
         return profiles.find(residentId).chain(profile -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("""
                         select deviceSerial, sequence, type, value, measuredAt
                         from Reading
-                        where residentId = ?1 and type in (HEART_RATE, SPO2, STEPS, SKIN_TEMP)
-                          and measuredAt >= ?2 and measuredAt < ?3
-                        order by measuredAt, deviceSerial, sequence""", Object[].class)
+                        where residentId = ?1 and type in %s and measuredAt >= ?2 and measuredAt < ?3
+                        order by measuredAt, deviceSerial, sequence""".formatted(OBSERVED), Object[].class)
                 .setParameter(1, residentId).setParameter(2, from).setParameter(3, to)
                 .setMaxResults(MAX_OBSERVATIONS + 1)
                 .getResultList()))

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 
 import org.hibernate.annotations.Immutable;
+import org.smarttown.commons.db.HqlLiterals;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -37,10 +38,10 @@ public class Reading extends PanacheEntityBase {
 
     /**
      * HQL: the reading aliased {@code r} shows the resident active ({@link ReadingType#showsActivity()};
-     * steps and activity only above zero). Literals rather than a list parameter (see
-     * {@link org.smarttown.commons.db}).
+     * steps and activity only above zero).
      */
-    public static final String SHOWS_ACTIVITY = "r.type in (ACTIVITY, STEPS, DOOR) and (r.type = DOOR or r.value > 0)";
+    public static final String SHOWS_ACTIVITY = "r.type in " + HqlLiterals.of(ReadingType.class, ReadingType::showsActivity)
+            + " and (r.type = DOOR or r.value > 0)";
 
     /** A device's (serial, sequence): the key a reading is stored under once. */
     public record Key(String deviceSerial, long sequence) implements Serializable {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +129,16 @@ class VisitTest {
                 .map(event -> event.getJsonObject("data").getString("visitId")).toList();
         assertEquals(20, published.size(), "each overdue visit published once: " + published);
         assertEquals(planned, new HashSet<>(published));
-        // Closed again, so that the supervisors' overdue list of the other tests is not crowded.
-        for (String visitId : planned) {
-            given().auth().oauth2(CARER).contentType(ContentType.JSON).body(Map.of("outcome", "SEEN_WELL"))
+        closeAll(planned);
+    }
+
+    /**
+     * Closes a test's visits again: the test database outlives the run, and overdue visits left
+     * behind would crowd the supervisors' list for the other tests and the next runs.
+     */
+    private static void closeAll(Collection<String> visitIds) {
+        for (String visitId : visitIds) {
+            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("outcome", "SEEN_WELL"))
                     .post("/api/care/visits/" + visitId + "/done").then().statusCode(200);
         }
     }
@@ -166,12 +174,7 @@ class VisitTest {
                 .body("items.findAll { it.residentId == '" + residentId + "' }.id", contains(elsewhere))
                 .body("items.overdue", everyItem(equalTo(true)));
         given().auth().oauth2(CARER).get("/api/care/visits/" + notYet).then().body("overdue", equalTo(false));
-        // Closed again: the test database outlives the run, and overdue visits left behind would
-        // crowd the list for the next runs.
-        for (String visitId : List.of(sooner, elsewhere, later, notYet)) {
-            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("outcome", "SEEN_WELL"))
-                    .post("/api/care/visits/" + visitId + "/done").then().statusCode(200);
-        }
+        closeAll(List.of(sooner, elsewhere, later, notYet));
     }
 
     @Test

@@ -14,7 +14,8 @@
  * <li><b>Constant lists in HQL as literals, not parameters.</b> Hibernate caches no plan for an
  * HQL query with a list-valued parameter and translates it again at every run; and PostgreSQL's
  * generic plan for a prepared statement can use a partial index only when the query itself names
- * the values the index was built on.</li>
+ * the values the index was built on. {@link org.smarttown.commons.db.HqlLiterals} writes them from
+ * the enum sets the Java side uses.</li>
  * </ul>
  * The test-jar's {@code QueryPlans} counts the cached plans, so a test can prove that repeating a
  * request adds none.

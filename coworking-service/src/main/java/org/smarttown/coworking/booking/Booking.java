@@ -3,13 +3,14 @@ package org.smarttown.coworking.booking;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.smarttown.commons.db.HqlLiterals;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -24,8 +25,8 @@ public class Booking extends PanacheEntityBase {
     /** The statuses that hold the space (the exclusion constraint covers exactly these). */
     public static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.CHECKED_IN);
 
-    /** HQL: the active statuses as a literal list, for {@code status in ...} (see org.smarttown.commons.db). */
-    public static final String ACTIVE_LITERALS = ACTIVE.stream().map(Enum::name).collect(Collectors.joining(", ", "(", ")"));
+    /** HQL: the active statuses as a literal list, for {@code status in ...}. */
+    public static final String ACTIVE_LITERALS = HqlLiterals.of(ACTIVE);
 
     @Id
     public UUID id;

@@ -240,16 +240,16 @@ public class BookingService {
                    (select max(b.releaseAt) from Booking b where b.username = :username and b.status = NO_SHOW
                        and b.releaseAt > :noShowSince),
                    (select count(*) from Booking b join Space t on t.id = b.spaceId
-                     where b.username = :username and b.status in (CONFIRMED, CHECKED_IN)
+                     where b.username = :username and b.status in %1$s
                        and b.endAt > :now and t.type = s.type),
                    (select coalesce(sum((b.endAt - b.startAt) by minute), 0) from Booking b join Space t on t.id = b.spaceId
-                     where b.username = :username and b.status in (CONFIRMED, CHECKED_IN)
+                     where b.username = :username and b.status in %1$s
                        and b.startAt >= :weekStart and b.startAt < :weekEnd and t.type = s.type),
                    (select coalesce(sum((b.endAt - b.startAt) by minute), 0) from Booking b join Space t on t.id = b.spaceId
-                     where b.teamId = :team and b.status in (CONFIRMED, CHECKED_IN)
+                     where b.teamId = :team and b.status in %1$s
                        and b.startAt >= :weekStart and b.startAt < :weekEnd and t.type = s.type)
             from Space s where s.id = :space
-            """;
+            """.formatted(Booking.ACTIVE_LITERALS);
 
     /** Loads what the rules need (a space manager who is not a member: only the space's own rules). */
     public Uni<BookingRules.Facts> facts(Space space, BookingPolicy policy, Member member, OffsetDateTime start,

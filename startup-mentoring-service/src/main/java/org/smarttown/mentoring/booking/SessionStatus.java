@@ -3,7 +3,8 @@ package org.smarttown.mentoring.booking;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import org.smarttown.commons.db.HqlLiterals;
 
 /** Where a session stands; REQUESTED and CONFIRMED hold the mentor's time. */
 public enum SessionStatus {
@@ -11,11 +12,8 @@ public enum SessionStatus {
 
     public static final Set<SessionStatus> ACTIVE = EnumSet.of(REQUESTED, CONFIRMED);
 
-    /**
-     * HQL: the active statuses as a literal list, for {@code status in ...}. Hibernate translates a
-     * query with a list parameter again at every run (see org.smarttown.commons.db).
-     */
-    public static final String ACTIVE_LITERALS = ACTIVE.stream().map(Enum::name).collect(Collectors.joining(", ", "(", ")"));
+    /** HQL: the active statuses as a literal list, for {@code status in ...}. */
+    public static final String ACTIVE_LITERALS = HqlLiterals.of(ACTIVE);
 
     private static final Map<SessionStatus, Set<SessionStatus>> NEXT = Map.of(
             REQUESTED, EnumSet.of(CONFIRMED, DECLINED, CANCELLED),
