@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """CPU time of one JVM's threads, grouped by kind, and of the PostgreSQL backends serving one database.
 
+  cpu.py ms PID                                            (CPU the process has used so far, in ms;
+                                                             0 once it has ended)
   cpu.py snapshot PID DATABASE > before.json
   cpu.py spent before.json after.json UNITS > spent.json   (microseconds of CPU per unit of work)
   cpu.py jit-snapshot PID... > before.json
@@ -103,7 +105,12 @@ def jit_share(before, after):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "snapshot":
+    if sys.argv[1] == "ms":
+        try:
+            print(cpu_ticks(f"/proc/{sys.argv[2]}/stat") * 1000 // TICK)
+        except OSError:
+            print(0)
+    elif sys.argv[1] == "snapshot":
         print(json.dumps(snapshot(sys.argv[2], sys.argv[3])))
     elif sys.argv[1] == "spent":
         with open(sys.argv[2]) as b, open(sys.argv[3]) as a:

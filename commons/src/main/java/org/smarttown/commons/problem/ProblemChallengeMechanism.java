@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import org.smarttown.auth.VerifiedTokens;
+
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,6 +24,8 @@ import io.vertx.ext.web.RoutingContext;
  * (empty body, no failure for a failure handler to catch); a bad token, by contrast, fails the
  * request and {@link ProblemRoutes} answers it. Replacing the mechanism this way is the
  * customization Quarkus documents ("HttpAuthenticationMechanism Customization").
+ * <p>
+ * A bearer token it has verified before is not verified again while still valid ({@link VerifiedTokens}).
  */
 @Alternative
 @Priority(1)
@@ -29,14 +33,16 @@ import io.vertx.ext.web.RoutingContext;
 public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
     private final OidcAuthenticationMechanism oidc;
+    private final VerifiedTokens verifiedTokens;
 
-    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc) {
+    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens) {
         this.oidc = oidc;
+        this.verifiedTokens = verifiedTokens;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager);
+        return verifiedTokens.authenticate(context, () -> oidc.authenticate(context, identityProviderManager));
     }
 
     @Override

@@ -52,6 +52,41 @@ public abstract class ServicePlatformTest {
                 .statusCode(401);
     }
 
+    /** Answered only once the token passed: 404 for an unknown path, never 401. */
+    private static void accepted(String token, String path) {
+        given().auth().oauth2(token).get(path).then().statusCode(404);
+    }
+
+    private static void refused(String token, String path) {
+        given().auth().oauth2(token).get(path).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smarttown:problem:unauthorized"));
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
+        // The service remembers tokens it has verified; it must not trust one past its exp.
+        long expiresAt = System.currentTimeMillis() / 1000 + 2;
+        String token = TestTokens.expiringAt(expiresAt, "admin2", "admin");
+        String path = apiPath() + "/no/such/thing";
+        accepted(token, path);
+        accepted(token, path);
+        Thread.sleep(Math.max(0, expiresAt * 1000 - System.currentTimeMillis()) + 200);
+        refused(token, path);
+    }
+
+    @Test
+    void aRememberedTokensClaimsUnderAnotherSignatureAreRefused() {
+        String token = TestTokens.user("admin3", "admin");
+        String path = apiPath() + "/no/such/thing";
+        accepted(token, path);
+        String donor = TestTokens.user("founder3", "founder");
+        String forged = token.substring(0, token.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.'));
+        refused(forged, path);
+        accepted(token, path);
+    }
+
     @Test
     void anUnknownPathIsA404Problem() {
         given().auth().oauth2(TestTokens.user("admin1", "admin")).get(apiPath() + "/no/such/thing").then()

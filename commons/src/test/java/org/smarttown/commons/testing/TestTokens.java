@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signed tokens for @QuarkusTest, issued by Quarkus' OIDC test server
@@ -33,5 +34,12 @@ public final class TestTokens {
     public static String foreignAudience(String userName, String... roles) {
         return OidcWiremockTestResource.generateJwtToken(userName, Set.of(roles), "user-" + userName, "Bearer",
                 Set.of("some-other-api"), Map.of());
+    }
+
+    /** A person's token, signed by the test server's key, that expires at {@code expiresAt} (epoch seconds). */
+    public static String expiringAt(long expiresAt, String userName, String... roles) {
+        return Jwt.preferredUserName(userName).groups(Set.of(roles)).issuer("https://server.example.com")
+                .audience(AUDIENCE).subject("user-" + userName).claim("typ", "Bearer")
+                .issuedAt(expiresAt - 60).expiresAt(expiresAt).jws().keyId("1").sign("privateKey.jwk");
     }
 }

@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import org.smarttown.auth.VerifiedTokens;
+
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,16 +43,7 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = verifiedTokens.bearerToken(context);
-        if (token == null) {
-            return oidc.authenticate(context, identityProviderManager);
-        }
-        SecurityIdentity known = verifiedTokens.find(token, context);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return oidc.authenticate(context, identityProviderManager)
-                .invoke(identity -> verifiedTokens.remember(token, identity));
+        return verifiedTokens.authenticate(context, () -> oidc.authenticate(context, identityProviderManager));
     }
 
     @Override

@@ -51,9 +51,6 @@ public interface GatewayConfig {
     /** When the gateway stops sending requests to a failing service for a while. */
     CircuitBreaker circuitBreaker();
 
-    /** Bearer tokens already verified, so that a caller's next requests skip the signature check. */
-    TokenCache tokenCache();
-
     /**
      * Token buckets per caller: each partner client, device hub and person has their own bucket of
      * {@code capacity} requests, refilled at {@code refill-per-second}. Buckets live in this gateway
@@ -96,25 +93,6 @@ public interface GatewayConfig {
         /** How long an open breaker answers 503 at once before it lets a trial request through. */
         @WithDefault("10s")
         Duration openFor();
-    }
-
-    /**
-     * A token is remembered only once Quarkus has verified it in full (signature, expiry, issuer,
-     * audience), by its exact text; it is trusted again until it expires or {@code max-age} has
-     * passed, whichever comes first. Tokens that failed are never remembered.
-     */
-    interface TokenCache {
-
-        /** Tokens remembered at most (about 5 KB each); 0 verifies every request in full. */
-        @WithDefault("1000")
-        int maxSize();
-
-        /**
-         * How long a verified token is trusted without a new check: bounds how long a token signed
-         * by a key the identity provider has since withdrawn still passes.
-         */
-        @WithDefault("60s")
-        Duration maxAge();
     }
 
     /** One upstream service and the paths it serves. */

@@ -200,7 +200,7 @@ public class SessionService {
         }
         return MentoringSession.<MentoringSession> find("sessionTypeId = ?1 and status in " + SessionStatus.ACTIVE_LITERALS
                 + " and startAt >= ?2 and startAt < ?3"
-                + " and id in (select a.sessionId from Attendance a where a.founder = ?4 and a.status in (SEATED, WAITLISTED))",
+                + " and id in (select a.sessionId from Attendance a where a.founder = ?4 and a.status in " + Place.LIVE_LITERALS + ")",
                 type.id, utc(from), utc(to), founder)
                 .list().map(sessions -> sessions.stream().filter(s -> !s.id.equals(except))
                         .map(s -> s.startAt.toInstant()).toList());
@@ -254,8 +254,7 @@ public class SessionService {
                     });
         }
         return left.chain(() -> Panache.getSession().chain(s -> s.flush()))
-                .chain(() -> Attendance.count("sessionId = ?1 and status in ?2", session.id,
-                        List.of(Place.SEATED, Place.WAITLISTED)))
+                .chain(() -> Attendance.count("sessionId = ?1 and status in " + Place.LIVE_LITERALS, session.id))
                 .chain(remaining -> remaining > 0 ? Uni.createFrom().voidItem()
                         : transition(session, type, SessionStatus.CANCELLED, founder,
                                 "the last place in the group session was given up", "SessionCancelled"));
@@ -347,7 +346,7 @@ public class SessionService {
         if (!start.isAfter(Instant.now())) {
             throw new Invalid("start", "must be in the future");
         }
-        if (!old.status.isActive() || (place.status != Place.SEATED && place.status != Place.WAITLISTED)) {
+        if (!old.status.isActive() || !place.status.isLive()) {
             throw new Conflict("session-closed", "Your place in this " + old.status + " session cannot be moved");
         }
         requireChangeNotice(type, old);

@@ -1,4 +1,4 @@
-package org.smarttown.gateway.common;
+package org.smarttown.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +15,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
-/** The gateway's memory of verified tokens, on a clock the test moves. */
+/** The memory of verified tokens, on a clock the test moves. */
 class VerifiedTokensTest {
 
     final AtomicLong now = new AtomicLong(1_000_000);
