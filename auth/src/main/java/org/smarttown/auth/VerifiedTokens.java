@@ -1,6 +1,9 @@
 package org.smarttown.auth;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -96,9 +100,14 @@ public class VerifiedTokens {
             verified.remove(token, known);
             return null;
         }
-        // Quarkus keeps the request an identity was made for among its attributes; this one's is gone.
-        return QuarkusSecurityIdentity.builder(known.identity()).addAttribute(RoutingContext.class.getName(), ctx)
-                .build();
+        // Bound to this request, as Quarkus binds the identity it makes (OidcUtils does the same).
+        QuarkusSecurityIdentity.Builder bound = QuarkusSecurityIdentity.builder(known.identity())
+                .addAttribute(RoutingContext.class.getName(), ctx);
+        if (ctx != null) {
+            bound.addAttribute(AuthenticationRequestContext.class.getName(),
+                    ctx.get(AuthenticationRequestContext.class.getName()));
+        }
+        return bound.build();
     }
 
     /** Remembers the identity Quarkus made of this very token; anything else is left alone. */
@@ -119,7 +128,29 @@ public class VerifiedTokens {
             // Full of live tokens: this one is simply verified again next time.
             return;
         }
-        verified.put(token, new Verified(identity, trustedUntil));
+        verified.put(token, new Verified(detached(identity, jwt), trustedUntil));
+    }
+
+    /**
+     * The identity without the request it was made for. Quarkus keeps that request among the
+     * identity's attributes (and its permission checker holds the identity), so remembering the
+     * identity itself would hold each token's first request, body included, for up to max-age. The
+     * copy keeps the principal, roles, credentials and the other attributes, and grants the token's
+     * scopes as permissions, as Quarkus OIDC does for a bearer token.
+     */
+    static SecurityIdentity detached(SecurityIdentity identity, JsonWebToken jwt) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.remove(RoutingContext.class.getName());
+        attributes.remove(AuthenticationRequestContext.class.getName());
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(attributes);
+        if (jwt.getClaim("scope") instanceof String scope && !scope.isBlank()) {
+            copy.addPermissionsAsString(new HashSet<>(Arrays.asList(scope.trim().split("\\s+"))));
+        }
+        return copy.build();
     }
 
     /** Drops expired tokens if no sweep ran within the interval; true when there is room now. */

@@ -1,8 +1,10 @@
 package org.smarttown.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Set;
@@ -12,8 +14,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 /** The memory of verified tokens, on a clock the test moves. */
 class VerifiedTokensTest {
@@ -26,8 +31,13 @@ class VerifiedTokensTest {
 
     /** What Quarkus makes of a verified token: a JWT principal and the token as credential. */
     SecurityIdentity verified(String token, String user) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(jwt(user, null)).addCredential(new AccessTokenCredential(token))
+                .build();
+    }
+
+    JsonWebToken jwt(String user, String scope) {
         long exp = now.get() / 1000 + 3600;
-        JsonWebToken jwt = new JsonWebToken() {
+        return new JsonWebToken() {
             @Override
             public String getName() {
                 return user;
@@ -35,17 +45,19 @@ class VerifiedTokensTest {
 
             @Override
             public Set<String> getClaimNames() {
-                return Set.of("exp");
+                return Set.of("exp", "scope");
             }
 
             @Override
             @SuppressWarnings("unchecked")
             public <T> T getClaim(String claim) {
-                return "exp".equals(claim) ? (T) Long.valueOf(exp) : null;
+                return (T) switch (claim) {
+                    case "exp" -> Long.valueOf(exp);
+                    case "scope" -> scope;
+                    default -> null;
+                };
             }
         };
-        return QuarkusSecurityIdentity.builder().setPrincipal(jwt).addCredential(new AccessTokenCredential(token))
-                .build();
     }
 
     void remember(VerifiedTokens memory, String token) {
@@ -86,5 +98,34 @@ class VerifiedTokensTest {
         now.addAndGet(VerifiedTokens.SWEEP_INTERVAL_MILLIS);
         remember(memory, "e");
         assertNotNull(memory.find("e", null), "the next sweep made room");
+    }
+
+    @Test
+    void aRememberedIdentityKeepsItsRolesScopesAndAttributesButNotItsFirstRequest() {
+        JsonWebToken jwt = jwt("agency-a", " mentors:read  sessions:read");
+        SecurityIdentity made = QuarkusSecurityIdentity.builder()
+                .setPrincipal(jwt)
+                .addCredential(new AccessTokenCredential("a"))
+                .addRole("agency-partner")
+                .addAttribute("tenant-id", "Default")
+                .addAttribute(RoutingContext.class.getName(), "the first request, body and all")
+                .addAttribute(AuthenticationRequestContext.class.getName(), "its blocking executor")
+                .build();
+
+        SecurityIdentity stored = VerifiedTokens.detached(made, jwt);
+        assertNull(stored.getAttribute(RoutingContext.class.getName()));
+        assertNull(stored.getAttribute(AuthenticationRequestContext.class.getName()));
+
+        VerifiedTokens memory = memory(10, Duration.ofSeconds(60));
+        memory.remember("a", made);
+        SecurityIdentity found = memory.find("a", null);
+        assertEquals("agency-a", found.getPrincipal().getName());
+        assertTrue(found.hasRole("agency-partner"));
+        assertFalse(found.hasRole("admin"));
+        assertEquals("a", found.getCredential(AccessTokenCredential.class).getToken());
+        assertTrue(found.checkPermissionBlocking(new StringPermission("sessions", "read")));
+        assertFalse(found.checkPermissionBlocking(new StringPermission("sessions", "write")));
+        assertEquals("Default", found.getAttribute("tenant-id"));
+        assertNull(found.getAttribute(AuthenticationRequestContext.class.getName()));
     }
 }
