@@ -1,20 +1,14 @@
 package org.smarttown.commons.problem;
 
-import java.util.Set;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 
+import org.smarttown.auth.RememberingOidcMechanism;
 import org.smarttown.auth.VerifiedTokens;
 
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,29 +19,20 @@ import io.vertx.ext.web.RoutingContext;
  * request and {@link ProblemRoutes} answers it. Replacing the mechanism this way is the
  * customization Quarkus documents ("HttpAuthenticationMechanism Customization").
  * <p>
- * A bearer token it has verified before is not verified again while still valid ({@link VerifiedTokens}).
+ * It remembers the bearer tokens it has verified ({@link RememberingOidcMechanism}).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
+public class ProblemChallengeMechanism extends RememberingOidcMechanism {
 
-    private final OidcAuthenticationMechanism oidc;
-    private final VerifiedTokens verifiedTokens;
-
+    @Inject
     public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc, VerifiedTokens verifiedTokens) {
-        this.oidc = oidc;
-        this.verifiedTokens = verifiedTokens;
+        super(oidc, verifiedTokens);
     }
 
-    @Override
-    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return verifiedTokens.authenticate(context, () -> oidc.authenticate(context, identityProviderManager));
-    }
-
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return oidc.getChallenge(context);
+    /** For Quarkus' client proxy (a normal-scoped bean needs a no-args constructor). */
+    ProblemChallengeMechanism() {
     }
 
     @Override
@@ -67,20 +52,5 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
             }
             return true;
         });
-    }
-
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return oidc.getCredentialTypes();
-    }
-
-    @Override
-    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return oidc.getCredentialTransport(context);
-    }
-
-    @Override
-    public int getPriority() {
-        return oidc.getPriority();
     }
 }
