@@ -13,12 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,32 @@ class ProxyStreamingTest {
         release.complete(null);
         Iterator<String> lines = response.body().iterator();
         assertEquals("data: sos", within(5, lines::next));
+    }
+
+    @Test
+    void threeHundredCallersWatchingOneServicesStreamAllGetTheirFirstEvent() throws Exception {
+        // Each open stream holds a connection to its service. The gateway runs one event loop, so its one
+        // pool must hold them all: with the 200 a pool had when there were several loops, the rest would
+        // wait for a free connection and never open.
+        String path = "/api/care/alerts/" + UUID.randomUUID() + "/stream";
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        services.answer(path, FakeServices.eventStream(release, "open"));
+        HttpRequest watch = request(path).header("Accept", "text/event-stream").build();
+        List<CompletableFuture<HttpResponse<Stream<String>>>> opening = IntStream.range(0, 300)
+                .mapToObj(i -> http.sendAsync(watch, HttpResponse.BodyHandlers.ofLines()))
+                .toList();
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+        try {
+            for (CompletableFuture<HttpResponse<Stream<String>>> stream : opening) {
+                HttpResponse<Stream<String>> response = stream.get(20, TimeUnit.SECONDS);
+                open.add(response);
+                assertEquals(200, response.statusCode());
+                assertEquals("data: open", within(5, response.body().iterator()::next));
+            }
+        } finally {
+            release.complete(null);
+            open.forEach(response -> response.body().close());
+        }
     }
 
     @Test
