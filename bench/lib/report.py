@@ -117,6 +117,22 @@ if startup:
         w(f"| {name} | {spread(s['ready'])} | {spread(s['quarkus'])} | {spread(s['cpu'])} | {spread(s['rss'])} | {ready_ratio} | {cpu_ratio} | {rss_ratio} |")
     w("")
 
+steps = {}
+for name, step, ms in lines("startup-steps.tsv"):
+    steps.setdefault(name, []).append((int(ms), step))
+if steps:
+    w("Where the start goes: one more, untimed start of each app with `-Dquarkus.debug.print-startup-times=true`,")
+    w("Quarkus' record of its runtime startup steps (the JVM's own start before the first step is not among them;")
+    w("loading the classes a step needs is part of its time).")
+    w("")
+    w("| app | all steps, ms | the five longest, ms |")
+    w("| --- | --- | --- |")
+    for name, timed in steps.items():
+        timed.sort(reverse=True)
+        longest = "; ".join(f"{step} {ms}" for ms, step in timed[:5])
+        w(f"| {name} | {sum(ms for ms, _ in timed)} | {longest} |")
+    w("")
+
 # --- gateway -------------------------------------------------------------------------------
 gw = {label: {"rps": [], "p50": [], "p99": [], "svc_us": [], "gw_us": []} for label in ("direct", "gateway")}
 errors = 0
