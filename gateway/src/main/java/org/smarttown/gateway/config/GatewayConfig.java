@@ -41,8 +41,7 @@ public interface GatewayConfig {
      * Connections kept open to each service from each event loop (every event loop has its own
      * pool, see {@code Upstreams#client()}). Every open server-sent-events stream holds one, so this
      * is also the number of concurrent streams per service and event loop. The gateway runs one
-     * event loop (application.properties), so by default one gateway holds 400 streams per service,
-     * as many as two event loops with 200 each did before.
+     * event loop (application.properties), so this is what one gateway holds per service.
      */
     @WithDefault("400")
     int maxConnectionsPerService();
