@@ -106,16 +106,17 @@ if startup:
     w("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     bare = startup.get("bare-app")
     stack = startup.get("stack-app")
+
+    def ratio(app, baseline, figure):
+        return statistics.median(app[figure]) / max(statistics.median(baseline[figure]), 1)
+
     for name, s in startup.items():
         ready_ratio = rss_ratio = cpu_ratio = stack_ratios = "–"
         # The gateway has no database, broker or Hibernate: the stack app is not its baseline.
         if stack and name not in ("bare-app", "stack-app", "gateway"):
-            stack_ratios = " / ".join(f"{statistics.median(s[k]) / max(statistics.median(stack[k]), 1):.2f}×"
-                                      for k in ("ready", "cpu", "rss"))
+            stack_ratios = " / ".join(f"{ratio(s, stack, figure):.2f}×" for figure in ("ready", "cpu", "rss"))
         if bare and name != "bare-app":
-            rr = statistics.median(s["ready"]) / statistics.median(bare["ready"])
-            mr = statistics.median(s["rss"]) / statistics.median(bare["rss"])
-            cr = statistics.median(s["cpu"]) / max(statistics.median(bare["cpu"]), 1)
+            rr, mr, cr = (ratio(s, bare, figure) for figure in ("ready", "rss", "cpu"))
             ready_ratio, rss_ratio, cpu_ratio = f"{rr:.2f}×", f"{mr:.2f}×", f"{cr:.2f}×"
             if name != "stack-app":
                 results.append((f"{name}: startup ≤ 1.3× bare", ready_ratio, rr <= 1.3))
