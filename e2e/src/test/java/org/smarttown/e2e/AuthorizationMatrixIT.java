@@ -36,13 +36,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Every endpoint of every service × every role, through the gateway with real Keycloak tokens.
- * The table below is the written-down answer: a role it names must get past authorization (any
- * answer but 401, 403 or a 5xx: with made-up ids and empty bodies that is a 404 or a 400, so
- * nothing changes), every other role gets 403, a request without a token 401. The table must
- * list exactly the operations the services publish in their OpenAPI documents, so a new
- * endpoint cannot go without a row. Object-level rules (own object, someone else's) are in
- * {@link #someoneElsesObjectIsNotTheirs()}.
+ * Every endpoint of every service and of the gateway × every caller, through the gateway with real
+ * Keycloak tokens, on no object: made-up ids and an empty body. The table writes down each row's
+ * answer: the one the roles it names get (a 404 for an id nobody has, a 400 for the empty body, a
+ * 200 for a list), any caller's own answer where it differs, 403 for every other role and 401
+ * without a token. The service rows must be exactly the operations the services publish in their
+ * OpenAPI documents, so a new endpoint cannot go without a row. The same endpoints on a real
+ * object, the caller's own and someone else's, are {@link ObjectAuthorizationMatrixIT}'s table.
+ * <p>
+ * Three rows complete a write: re-encrypting registration numbers under the key already in use
+ * (nothing to do, and harmless when there is), and founder2's two new calendar-feed URLs (no other
+ * test uses founder2's feeds).
  */
 class AuthorizationMatrixIT {
 
@@ -54,6 +58,8 @@ class AuthorizationMatrixIT {
         MANAGER("space-manager"),
         FOUNDER("founder"),
         AGENCY("agency-partner"),
+        /** agency-a with the read scopes only: the partner API checks scopes as well as the role. */
+        AGENCY_READ("agency-partner"),
         HUB("device-hub"),
         ADMIN("admin"),
         NOBODY;
@@ -73,6 +79,7 @@ class AuthorizationMatrixIT {
                 // founder2, so that nothing here touches founder1, whom other tests use.
                 case FOUNDER -> Tokens.user("founder2");
                 case AGENCY -> Tokens.client("agency-a");
+                case AGENCY_READ -> Tokens.client("agency-a", "mentors:read sessions:read");
                 case HUB -> Tokens.client("device-hub");
                 case ADMIN -> Tokens.user("admin1");
                 case NOBODY -> null;
@@ -86,149 +93,164 @@ class AuthorizationMatrixIT {
      */
     private static final String MATRIX = """
             # resident-service
-            GET    /api/residents                                             welfare-staff care-worker care-supervisor admin
-            POST   /api/residents                                             welfare-staff
-            GET    /api/residents/{id}                                        welfare-staff care-worker care-supervisor admin
-            PATCH  /api/residents/{id}                                        welfare-staff
-            POST   /api/residents/{id}/deactivate                             welfare-staff
-            POST   /api/residents/{id}/rrn-reveal                             welfare-staff
-            GET    /api/residents/{id}/risk                                   welfare-staff care-worker care-supervisor admin
-            GET    /api/residents/map                                         welfare-staff care-supervisor admin
-            GET    /api/residents/stats                                       welfare-staff care-supervisor admin
-            GET    /api/residents/access-log                                  care-supervisor admin
-            GET    /api/residents/duplicates                                  welfare-staff
-            POST   /api/residents/duplicates/{id}/resolve                     welfare-staff
-            POST   /api/residents/households                                  welfare-staff
-            GET    /api/residents/households                                  welfare-staff care-supervisor admin
-            GET    /api/residents/households/{id}                             welfare-staff care-supervisor admin
-            GET    /api/residents/rrn-keys                                    admin
-            POST   /api/residents/rrn-keys/re-encrypt                         admin
-            POST   /api/residents/households/{id}/members                     welfare-staff
-            POST   /api/residents/households/{id}/members/{residentId}/leave  welfare-staff
-            POST   /api/residents/imports                                     welfare-staff
-            GET    /api/residents/imports/{id}                                welfare-staff
+            GET    /api/residents                                             200  welfare-staff care-worker care-supervisor admin
+            POST   /api/residents                                             400  welfare-staff
+            GET    /api/residents/{id}                                        404  welfare-staff care-worker care-supervisor admin
+            PATCH  /api/residents/{id}                                        404  welfare-staff
+            POST   /api/residents/{id}/deactivate                             400  welfare-staff
+            POST   /api/residents/{id}/rrn-reveal                             400  welfare-staff
+            GET    /api/residents/{id}/risk                                   404  welfare-staff care-worker care-supervisor admin
+            GET    /api/residents/map                                         200  welfare-staff care-supervisor admin
+            GET    /api/residents/stats                                       200  welfare-staff care-supervisor admin
+            GET    /api/residents/access-log                                  200  care-supervisor admin
+            GET    /api/residents/duplicates                                  200  welfare-staff
+            POST   /api/residents/duplicates/{id}/resolve                     400  welfare-staff
+            POST   /api/residents/households                                  400  welfare-staff
+            GET    /api/residents/households                                  200  welfare-staff care-supervisor admin
+            GET    /api/residents/households/{id}                             404  welfare-staff care-supervisor admin
+            GET    /api/residents/rrn-keys                                    200  admin
+            POST   /api/residents/rrn-keys/re-encrypt                         200  admin
+            POST   /api/residents/households/{id}/members                     400  welfare-staff
+            POST   /api/residents/households/{id}/members/{residentId}/leave  404  welfare-staff
+            POST   /api/residents/imports                                     400  welfare-staff
+            GET    /api/residents/imports/{id}                                404  welfare-staff
             # care-service
-            GET    /api/care/alerts                                           care-worker care-supervisor
-            GET    /api/care/alerts/stream                                    care-worker care-supervisor
-            GET    /api/care/alerts/stats                                     care-worker care-supervisor
-            GET    /api/care/alerts/{id}                                      care-worker care-supervisor
-            POST   /api/care/alerts/{id}/acknowledge                          care-worker care-supervisor
-            POST   /api/care/alerts/{id}/dispatch                             care-worker care-supervisor
-            POST   /api/care/alerts/{id}/resolve                              care-worker care-supervisor
-            GET    /api/care/devices                                          care-worker care-supervisor
-            POST   /api/care/devices                                          care-worker care-supervisor
-            GET    /api/care/devices/{serial}                                 care-worker care-supervisor
-            POST   /api/care/devices/{serial}/assign                          care-worker care-supervisor
-            POST   /api/care/devices/{serial}/unassign                        care-worker care-supervisor
-            GET    /api/care/profiles                                         care-worker care-supervisor
-            GET    /api/care/profiles/{residentId}                            care-worker care-supervisor
-            PATCH  /api/care/profiles/{residentId}                            care-supervisor
-            POST   /api/care/readings                                         device-hub
-            GET    /api/care/residents/{residentId}/vitals                    care-worker care-supervisor
-            GET    /api/care/residents/{residentId}/fhir/observations         care-worker care-supervisor
-            GET    /api/care/residents/{residentId}/fhir/screenings           care-worker care-supervisor
-            GET    /api/care/residents/{residentId}/screenings                care-worker care-supervisor
-            GET    /api/care/residents/{residentId}/summary                   care-worker care-supervisor
-            PUT    /api/care/profiles/{residentId}/conditions                 care-worker care-supervisor
-            POST   /api/care/screenings                                       care-worker care-supervisor
-            GET    /api/care/screenings/instruments                           care-worker care-supervisor
-            GET    /api/care/screenings/{id}                                  care-worker care-supervisor
-            GET    /api/care/visits                                           care-worker care-supervisor
-            POST   /api/care/visits                                           care-worker care-supervisor
-            GET    /api/care/visits/overdue                                   care-supervisor
-            GET    /api/care/visits/{id}                                      care-worker care-supervisor
-            POST   /api/care/visits/{id}/done                                 care-worker care-supervisor
-            POST   /api/care/visits/{id}/cancel                               care-supervisor
-            GET    /api/care/vr/programmes                                    care-worker care-supervisor
-            POST   /api/care/vr/programmes                                    care-supervisor
-            GET    /api/care/vr/sessions                                      care-worker care-supervisor
-            POST   /api/care/vr/sessions                                      care-worker care-supervisor
-            GET    /api/care/vr/sessions/{id}                                 care-worker care-supervisor
-            POST   /api/care/vr/sessions/{id}/enrolments                      care-worker care-supervisor
-            DELETE /api/care/vr/sessions/{id}/enrolments/{residentId}         care-worker care-supervisor
-            POST   /api/care/vr/sessions/{id}/enrolments/{residentId}/attendance  care-worker care-supervisor
+            GET    /api/care/alerts                                           200  care-worker care-supervisor
+            GET    /api/care/alerts/stream                                    200  care-worker care-supervisor
+            GET    /api/care/alerts/stats                                     200  care-worker care-supervisor
+            GET    /api/care/alerts/{id}                                      404  care-worker care-supervisor
+            POST   /api/care/alerts/{id}/acknowledge                          404  care-worker care-supervisor
+            POST   /api/care/alerts/{id}/dispatch                             400  care-worker care-supervisor
+            POST   /api/care/alerts/{id}/resolve                              400  care-worker care-supervisor
+            GET    /api/care/devices                                          200  care-worker care-supervisor
+            POST   /api/care/devices                                          400  care-worker care-supervisor
+            GET    /api/care/devices/{serial}                                 404  care-worker care-supervisor
+            POST   /api/care/devices/{serial}/assign                          400  care-worker care-supervisor
+            POST   /api/care/devices/{serial}/unassign                        404  care-worker care-supervisor
+            GET    /api/care/profiles                                         200  care-worker care-supervisor
+            GET    /api/care/profiles/{residentId}                            404  care-worker care-supervisor
+            PATCH  /api/care/profiles/{residentId}                            404  care-supervisor
+            POST   /api/care/readings                                         400  device-hub
+            GET    /api/care/residents/{residentId}/vitals                    400  care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/fhir/observations         404  care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/fhir/screenings           404  care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/screenings                404  care-worker care-supervisor
+            GET    /api/care/residents/{residentId}/summary                   404  care-worker care-supervisor
+            PUT    /api/care/profiles/{residentId}/conditions                 400  care-worker care-supervisor
+            POST   /api/care/screenings                                       400  care-worker care-supervisor
+            GET    /api/care/screenings/instruments                           200  care-worker care-supervisor
+            GET    /api/care/screenings/{id}                                  404  care-worker care-supervisor
+            GET    /api/care/visits                                           200  care-worker care-supervisor
+            POST   /api/care/visits                                           400  care-worker care-supervisor
+            GET    /api/care/visits/overdue                                   200  care-supervisor
+            GET    /api/care/visits/{id}                                      404  care-worker care-supervisor
+            POST   /api/care/visits/{id}/done                                 400  care-worker care-supervisor
+            POST   /api/care/visits/{id}/cancel                               400  care-supervisor
+            GET    /api/care/vr/programmes                                    200  care-worker care-supervisor
+            POST   /api/care/vr/programmes                                    400  care-supervisor
+            GET    /api/care/vr/sessions                                      200  care-worker care-supervisor
+            POST   /api/care/vr/sessions                                      400  care-worker care-supervisor
+            GET    /api/care/vr/sessions/{id}                                 404  care-worker care-supervisor
+            POST   /api/care/vr/sessions/{id}/enrolments                      400  care-worker care-supervisor
+            DELETE /api/care/vr/sessions/{id}/enrolments/{residentId}         404  care-worker care-supervisor
+            POST   /api/care/vr/sessions/{id}/enrolments/{residentId}/attendance 400  care-worker care-supervisor
             # coworking-service
-            GET    /api/coworking/availability                                founder space-manager admin
-            GET    /api/coworking/bookings                                    space-manager admin
-            POST   /api/coworking/bookings                                    founder
-            GET    /api/coworking/bookings/mine                               founder
-            GET    /api/coworking/bookings/team                               founder
-            POST   /api/coworking/bookings/recurring                          founder
-            POST   /api/coworking/bookings/cancel                             founder
-            POST   /api/coworking/bookings/check-in                           founder
-            GET    /api/coworking/bookings/{id}                               founder space-manager admin
-            GET    /api/coworking/bookings/{id}/calendar.ics                  founder space-manager admin
-            POST   /api/coworking/bookings/{id}/cancel                        founder space-manager admin
-            POST   /api/coworking/bookings/{id}/check-in                      space-manager admin
-            POST   /api/coworking/calendar/feed                               founder
-            GET    /api/coworking/calendar/feeds/{token}.ics                  public
-            GET    /api/coworking/floors/{floor}/plan.svg                     founder space-manager admin
-            GET    /api/coworking/members                                     space-manager admin
-            POST   /api/coworking/members                                     founder
-            GET    /api/coworking/members/me                                  founder
-            GET    /api/coworking/members/{id}                                space-manager admin
-            POST   /api/coworking/members/{id}/approve                        space-manager admin
-            POST   /api/coworking/members/{id}/reject                         space-manager admin
-            GET    /api/coworking/policies                                    founder space-manager admin
-            PUT    /api/coworking/policies/{type}                             space-manager admin
-            GET    /api/coworking/reports/occupancy                           space-manager admin
-            GET    /api/coworking/reports/occupancy.csv                       space-manager admin
-            GET    /api/coworking/spaces                                      founder space-manager admin
-            POST   /api/coworking/spaces                                      space-manager admin
-            GET    /api/coworking/spaces/{id}                                 founder space-manager admin
-            GET    /api/coworking/spaces/{id}/closures                        founder space-manager admin
-            POST   /api/coworking/spaces/{id}/closures                        space-manager admin
-            POST   /api/coworking/waitlist                                    founder
-            GET    /api/coworking/waitlist/mine                               founder
-            POST   /api/coworking/waitlist/{id}/leave                         founder
+            GET    /api/coworking/availability                                400  founder space-manager admin
+            GET    /api/coworking/bookings                                    200  space-manager admin
+            POST   /api/coworking/bookings                                    400  founder
+            GET    /api/coworking/bookings/mine                               200  founder
+            GET    /api/coworking/bookings/team                               200  founder
+            POST   /api/coworking/bookings/recurring                          400  founder
+            POST   /api/coworking/bookings/cancel                             400  founder
+            POST   /api/coworking/bookings/check-in                           400  founder
+            GET    /api/coworking/bookings/{id}                               404  founder space-manager admin
+            GET    /api/coworking/bookings/{id}/calendar.ics                  404  founder space-manager admin
+            POST   /api/coworking/bookings/{id}/cancel                        404  founder space-manager admin
+            POST   /api/coworking/bookings/{id}/check-in                      404  space-manager admin
+            POST   /api/coworking/calendar/feed                               201  founder
+            GET    /api/coworking/calendar/feeds/{token}.ics                  404  public
+            GET    /api/coworking/floors/{floor}/plan.svg                     200  founder space-manager admin
+            GET    /api/coworking/members                                     200  space-manager admin
+            POST   /api/coworking/members                                     400  founder
+            GET    /api/coworking/members/me                                  200  founder
+            GET    /api/coworking/members/{id}                                404  space-manager admin
+            POST   /api/coworking/members/{id}/approve                        400  space-manager admin
+            POST   /api/coworking/members/{id}/reject                         400  space-manager admin
+            GET    /api/coworking/policies                                    200  founder space-manager admin
+            PUT    /api/coworking/policies/{type}                             400  space-manager admin
+            GET    /api/coworking/reports/occupancy                           400  space-manager admin
+            GET    /api/coworking/reports/occupancy.csv                       400  space-manager admin
+            GET    /api/coworking/spaces                                      200  founder space-manager admin
+            POST   /api/coworking/spaces                                      400  space-manager admin
+            GET    /api/coworking/spaces/{id}                                 404  founder space-manager admin
+            GET    /api/coworking/spaces/{id}/closures                        404  founder space-manager admin
+            POST   /api/coworking/spaces/{id}/closures                        400  space-manager admin
+            POST   /api/coworking/waitlist                                    400  founder
+            GET    /api/coworking/waitlist/mine                               200  founder
+            POST   /api/coworking/waitlist/{id}/leave                         404  founder
             # startup-mentoring-service: founders and staff
-            GET    /api/mentoring/agencies                                    founder admin
-            POST   /api/mentoring/agencies                                    admin
-            GET    /api/mentoring/agencies/{id}/report                        admin
-            GET    /api/mentoring/mentors                                     founder admin
-            GET    /api/mentoring/mentors/{id}                                founder admin
-            GET    /api/mentoring/mentors/{id}/slots                          founder admin
-            GET    /api/mentoring/session-types                               founder admin
-            POST   /api/mentoring/sessions                                    founder
-            GET    /api/mentoring/sessions/mine                               founder
-            GET    /api/mentoring/sessions/{id}                               founder
-            POST   /api/mentoring/sessions/{id}/cancel                        founder
-            POST   /api/mentoring/sessions/{id}/reschedule                    founder
-            POST   /api/mentoring/sessions/{id}/rating                        founder
-            GET    /api/mentoring/sessions/{id}/calendar.ics                  founder
-            GET    /api/mentoring/sessions/{id}/follow-up                     founder
-            POST   /api/mentoring/sessions/{id}/follow-up/actions/{actionId}  founder
-            POST   /api/mentoring/calendar/feed                               founder
-            GET    /api/mentoring/calendar/feeds/{token}.ics                  public
+            GET    /api/mentoring/agencies                                    200  founder admin
+            POST   /api/mentoring/agencies                                    400  admin
+            GET    /api/mentoring/agencies/{id}/report                        400  admin
+            GET    /api/mentoring/mentors                                     200  founder admin
+            GET    /api/mentoring/mentors/{id}                                404  founder admin
+            GET    /api/mentoring/mentors/{id}/slots                          400  founder admin
+            GET    /api/mentoring/session-types                               400  founder admin
+            POST   /api/mentoring/sessions                                    400  founder
+            GET    /api/mentoring/sessions/mine                               200  founder
+            GET    /api/mentoring/sessions/{id}                               404  founder
+            POST   /api/mentoring/sessions/{id}/cancel                        404  founder
+            POST   /api/mentoring/sessions/{id}/reschedule                    400  founder
+            POST   /api/mentoring/sessions/{id}/rating                        400  founder
+            GET    /api/mentoring/sessions/{id}/calendar.ics                  404  founder
+            GET    /api/mentoring/sessions/{id}/follow-up                     404  founder
+            POST   /api/mentoring/sessions/{id}/follow-up/actions/{actionId}  400  founder
+            POST   /api/mentoring/calendar/feed                               201  founder
+            GET    /api/mentoring/calendar/feeds/{token}.ics                  404  public
             # startup-mentoring-service: the partner API
-            GET    /partner/v1/mentors                                        agency-partner
-            POST   /partner/v1/mentors                                        agency-partner
-            GET    /partner/v1/mentors/{id}                                   agency-partner
-            PUT    /partner/v1/mentors/{id}                                   agency-partner
-            GET    /partner/v1/mentors/{id}/availability                      agency-partner
-            PUT    /partner/v1/mentors/{id}/availability                      agency-partner
-            GET    /partner/v1/session-types                                  agency-partner
-            POST   /partner/v1/session-types                                  agency-partner
-            GET    /partner/v1/session-types/{id}                             agency-partner
-            PUT    /partner/v1/session-types/{id}                             agency-partner
-            GET    /partner/v1/sessions                                       agency-partner
-            GET    /partner/v1/sessions/{id}                                  agency-partner
-            POST   /partner/v1/sessions/{id}/confirm                          agency-partner
-            POST   /partner/v1/sessions/{id}/decline                          agency-partner
-            POST   /partner/v1/sessions/{id}/cancel                           agency-partner
-            POST   /partner/v1/sessions/{id}/complete                         agency-partner
-            POST   /partner/v1/sessions/{id}/no-show                          agency-partner
-            POST   /partner/v1/sessions/{id}/reschedule                       agency-partner
-            GET    /partner/v1/sessions/{id}/follow-up                        agency-partner
-            POST   /partner/v1/sessions/{id}/notes                            agency-partner
-            POST   /partner/v1/sessions/{id}/follow-up-actions                agency-partner
-            GET    /partner/v1/report                                         agency-partner
-            GET    /partner/v1/webhooks                                       agency-partner
-            POST   /partner/v1/webhooks                                       agency-partner
-            DELETE /partner/v1/webhooks/{id}                                  agency-partner
-            GET    /partner/v1/webhooks/{id}/deliveries                       agency-partner
-            POST   /partner/v1/webhooks/deliveries/{deliveryId}/redeliver     agency-partner
+            GET    /partner/v1/mentors                                        200  agency-partner
+            POST   /partner/v1/mentors                                        400  agency-partner
+            GET    /partner/v1/mentors/{id}                                   404  agency-partner
+            PUT    /partner/v1/mentors/{id}                                   400  agency-partner
+            GET    /partner/v1/mentors/{id}/availability                      404  agency-partner
+            PUT    /partner/v1/mentors/{id}/availability                      404  agency-partner  AGENCY_READ=403
+            GET    /partner/v1/session-types                                  200  agency-partner
+            POST   /partner/v1/session-types                                  400  agency-partner
+            GET    /partner/v1/session-types/{id}                             404  agency-partner
+            PUT    /partner/v1/session-types/{id}                             400  agency-partner
+            GET    /partner/v1/sessions                                       200  agency-partner
+            GET    /partner/v1/sessions/{id}                                  404  agency-partner
+            POST   /partner/v1/sessions/{id}/confirm                          404  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/decline                          404  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/cancel                           404  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/complete                         404  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/no-show                          400  agency-partner
+            POST   /partner/v1/sessions/{id}/reschedule                       400  agency-partner
+            GET    /partner/v1/sessions/{id}/follow-up                        404  agency-partner
+            POST   /partner/v1/sessions/{id}/notes                            400  agency-partner
+            POST   /partner/v1/sessions/{id}/follow-up-actions                400  agency-partner
+            GET    /partner/v1/report                                         400  agency-partner
+            GET    /partner/v1/webhooks                                       200  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/webhooks                                       400  agency-partner
+            DELETE /partner/v1/webhooks/{id}                                  404  agency-partner  AGENCY_READ=403
+            GET    /partner/v1/webhooks/{id}/deliveries                       404  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/webhooks/deliveries/{deliveryId}/redeliver     404  agency-partner  AGENCY_READ=403
+            # gateway: its own routes, in no service's OpenAPI document
+            GET    /api/me                                                    200  authenticated
+            GET    /partner/v1/openapi                                        200  authenticated
+            GET    /staff/                                                    200  welfare-staff care-worker care-supervisor space-manager admin  NOBODY=302
+            GET    /book/                                                     200  founder  NOBODY=302
+            GET    /                                                          200  public
+            GET    /q/health/ready                                            200  public
+            GET    /q/openapi                                                 200  public
+            
             """;
+
+    /**
+     * Bodies other than {} where {} would be a whole request: a household may start unnamed and
+     * empty, so a member without a resident stands for the empty body and nothing is created.
+     */
+    private static final Map<String, String> BODIES = Map.of("POST /api/residents/households", "{\"members\":[{}]}");
 
     /** Where each service publishes its OpenAPI document (services answer it without a token). */
     private static final Map<String, String> OPENAPI = Map.of(
@@ -237,10 +259,21 @@ class AuthorizationMatrixIT {
             "coworking-service", "http://127.0.0.1:8083/q/openapi?format=json",
             "startup-mentoring-service", "http://127.0.0.1:8084/q/openapi?format=json");
 
-    record Row(String method, String path, Set<String> allowed, boolean isPublic) {
+    /**
+     * One row: the roles let in ("public": no token needed), the answer they get, and callers whose
+     * answer differs (CALLER=status). Gateway rows are the gateway's own routes, in no OpenAPI document.
+     */
+    record Row(String method, String path, int answer, Set<String> allowed, Map<Caller, Integer> exceptions,
+            boolean gateway) {
 
+        boolean isPublic() {
+            return allowed.contains("public");
+        }
+
+        /** "authenticated": any valid token, whatever its roles. */
         boolean allows(Caller caller) {
-            return caller.roles.stream().anyMatch(allowed::contains);
+            return caller != Caller.NOBODY && allowed.contains("authenticated")
+                    || caller.roles.stream().anyMatch(allowed::contains);
         }
 
         String key() {
@@ -248,7 +281,13 @@ class AuthorizationMatrixIT {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as the gateway calls the services: the JDK client's default asks for an upgrade to
+     * cleartext HTTP/2, which a service now and then accepted (101) and then answered as HTTP/1.1,
+     * failing the call ("Frame type(32) … exceeds MAX_FRAME_SIZE"; curl --http2 saw it 1 in 30).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -297,13 +336,26 @@ class AuthorizationMatrixIT {
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        boolean gateway = false;
         for (String line : MATRIX.lines().map(String::strip).toList()) {
+            if (line.startsWith("# gateway")) {
+                gateway = true;
+            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] parts = line.split("\\s+");
-            Set<String> allowed = Set.copyOf(Arrays.asList(parts).subList(2, parts.length));
-            rows.add(new Row(parts[0], parts[1], allowed, allowed.contains("public")));
+            Set<String> allowed = new TreeSet<>();
+            Map<Caller, Integer> exceptions = new EnumMap<>(Caller.class);
+            for (String cell : Arrays.asList(parts).subList(3, parts.length)) {
+                if (cell.contains("=")) {
+                    exceptions.put(Caller.valueOf(cell.substring(0, cell.indexOf('='))),
+                            Integer.parseInt(cell.substring(cell.indexOf('=') + 1)));
+                } else {
+                    allowed.add(cell);
+                }
+            }
+            rows.add(new Row(parts[0], parts[1], Integer.parseInt(parts[2]), Set.copyOf(allowed), exceptions, gateway));
         }
         return rows;
     }
@@ -311,14 +363,15 @@ class AuthorizationMatrixIT {
     @Test
     void theTableListsExactlyTheOperationsTheServicesPublish() throws Exception {
         Set<String> published = publishedOperations().keySet();
-        Set<String> tabled = rows().stream().map(Row::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tabled = rows().stream().filter(row -> !row.gateway()).map(Row::key)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(published);
         missing.removeAll(tabled);
         Set<String> stale = new TreeSet<>(tabled);
         stale.removeAll(published);
         assertTrue(missing.isEmpty() && stale.isEmpty(),
                 "operations without a row: " + missing + "; rows no service publishes: " + stale);
-        assertEquals(tabled.size(), rows().size(), "a row appears twice");
+        assertEquals(rows().stream().map(Row::key).distinct().count(), rows().size(), "a row appears twice");
     }
 
     @TestFactory
@@ -329,8 +382,9 @@ class AuthorizationMatrixIT {
             for (Caller caller : Caller.values()) {
                 int status = call(row, TOKENS.get(caller));
                 answers.put(caller, status);
-                if (!expected(row, caller, status)) {
-                    wrong.add(caller + " got " + status);
+                int expected = expectedWithoutObject(row, caller);
+                if (status != expected) {
+                    wrong.add(caller + " got " + status + ", not " + expected);
                 }
             }
             if (!wrong.isEmpty()) {
@@ -339,90 +393,18 @@ class AuthorizationMatrixIT {
         }));
     }
 
-    @Test
-    void someoneElsesObjectIsNotTheirs() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        String owner = TOKENS.get(Caller.FOUNDER);
-        String other = Tokens.user("founder1");
-        String manager = TOKENS.get(Caller.MANAGER);
-
-        // founder2 books a phone booth; founder1 cannot see, export or cancel it, the manager can.
-        String booth = json.readTree(body("GET", "/api/coworking/spaces?type=BOOTH", owner, null, 200))
-                .path("items").get(0).path("id").asText();
-        String booking = null;
-        LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(5);
-        for (int slot = 0; slot < 28 && booking == null; slot++) {
-            OffsetDateTime start = day.atTime(8, 0).plusMinutes(30L * slot).atOffset(ZoneOffset.ofHours(9));
-            String request = "{\"spaceId\":\"" + booth + "\",\"start\":\"" + start + "\",\"end\":\"" + start.plusMinutes(30) + "\"}";
-            HttpResponse<String> answer = send("POST", "/api/coworking/bookings", owner, request);
-            if (answer.statusCode() == 201) {
-                booking = json.readTree(answer.body()).path("id").asText();
-            } else {
-                assertEquals(409, answer.statusCode(), "booking a booth: " + answer.body());
-            }
-        }
-        assertTrue(booking != null, "no free booth slot for founder2 on " + day);
-        try {
-            assertEquals(404, send("GET", "/api/coworking/bookings/" + booking, other, null).statusCode());
-            assertEquals(404, send("GET", "/api/coworking/bookings/" + booking + "/calendar.ics", other, null).statusCode());
-            assertEquals(404, send("POST", "/api/coworking/bookings/" + booking + "/cancel", other, "{}").statusCode());
-            assertEquals(200, send("GET", "/api/coworking/bookings/" + booking, owner, null).statusCode());
-            assertEquals(200, send("GET", "/api/coworking/bookings/" + booking, manager, null).statusCode());
-        } finally {
-            assertEquals(200, send("POST", "/api/coworking/bookings/" + booking + "/cancel", owner, "{}").statusCode());
-        }
-
-        // agency-b cannot read or change agency-a's mentor; agency-a can.
-        String agencyA = TOKENS.get(Caller.AGENCY);
-        String agencyB = Tokens.client("agency-b");
-        String mentor = json.readTree(body("GET", "/partner/v1/mentors", agencyA, null, 200))
-                .path("items").get(0).path("id").asText();
-        assertEquals(200, send("GET", "/partner/v1/mentors/" + mentor, agencyA, null).statusCode());
-        assertEquals(404, send("GET", "/partner/v1/mentors/" + mentor, agencyB, null).statusCode());
-        assertEquals(404, send("GET", "/partner/v1/mentors/" + mentor + "/availability", agencyB, null).statusCode());
-        assertEquals(404, send("PUT", "/partner/v1/mentors/" + mentor, agencyB,
-                "{\"name\":\"Taken over\",\"email\":\"x@agency-b.example\",\"expertise\":[\"saas\"],\"languages\":[\"ko\"]}")
-                .statusCode());
-        String after = body("GET", "/partner/v1/mentors/" + mentor, agencyA, null, 200);
-        assertTrue(!after.contains("Taken over") && after.contains("\"agencyId\":\"agency-a\""),
-                "agency-a's mentor is unchanged: " + after);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalSuite.GATEWAY + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return Gateway.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String body(String method, String path, String token, String json, int status)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = send(method, path, token, json);
-        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
-        return response.body();
-    }
-
-    private static boolean expected(Row row, Caller caller, int status) {
-        if (status >= 500) {
-            return false;
+    /** The table's answer to the caller on no object (made-up ids, an empty body). */
+    static int expectedWithoutObject(Row row, Caller caller) {
+        if (row.exceptions().containsKey(caller)) {
+            return row.exceptions().get(caller);
         }
         if (row.isPublic()) {
-            // No token needed: the made-up secret in the URL finds nothing, whoever asks.
-            return status == 404;
+            return row.answer();
         }
         if (caller == Caller.NOBODY) {
-            return status == 401;
+            return 401;
         }
-        if (row.allows(caller)) {
-            return status != 401 && status != 403;
-        }
-        return status == 403;
+        return row.allows(caller) ? row.answer() : 403;
     }
 
     /** The row's request with made-up ids and an empty body; the status, once the gateway lets it through. */
@@ -441,7 +423,8 @@ class AuthorizationMatrixIT {
         } else if (row.path().equals("/api/residents/imports")) {
             request.header("Content-Type", "text/csv").method(row.method(), HttpRequest.BodyPublishers.ofString(""));
         } else {
-            request.header("Content-Type", "application/json").method(row.method(), HttpRequest.BodyPublishers.ofString("{}"));
+            request.header("Content-Type", "application/json").method(row.method(),
+                    HttpRequest.BodyPublishers.ofString(BODIES.getOrDefault(row.key(), "{}")));
         }
         // Headers are enough; the live alert stream would otherwise never end.
         HttpResponse<InputStream> response = Gateway.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -31,8 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * role that may call it: broken JSON, wrong types, nulls, missing and extra fields, huge strings
  * and arrays, impossible dates and offsets, Unicode that is not clean (unpaired surrogates,
  * control and direction-override characters), and SQL and HTML injection strings in fields with
- * a format. Every answer must be a 4xx problem+json, never a 5xx, and afterwards every collection
- * a request could have added to holds exactly what it held before.
+ * a format; and, on every write endpoint, ids and query values no id or value can be. Every answer
+ * must be a 4xx problem+json, never a 5xx, and afterwards every collection a request could have
+ * added to holds exactly what it held before.
  */
 class BadInputIT {
 
@@ -84,6 +85,55 @@ class BadInputIT {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + sent + " answers were not a 4xx problem:\n" + String.join("\n", wrong));
         assertTrue(sent >= 1000, "only " + sent + " malformed requests were generated");
         assertEquals(before, collections(), "a malformed request changed what is stored");
+    }
+
+    /**
+     * Path parameters no id or code can be, percent-encoded as a client would send them: not an id,
+     * injection strings, direction and zero-width marks, an unpaired surrogate's bytes, a NUL, a
+     * path climbing out, and 3,000 characters.
+     */
+    private static final List<String> BAD_PATH_VALUES = List.of("not-a-uuid", "1'%20OR%20'1'%3D'1",
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%E2%80%AEabc", "abc%E2%80%8B", "%ED%A0%80", "%00", "..%2F..%2Fetc",
+            "-1", "x".repeat(3_000));
+
+    /** Query values no parameter takes, for the writes that read one. */
+    private static final List<String> BAD_QUERY_VALUES = List.of("-1", "0", "abc", "99999999999999999999", "1e3",
+            "1'%20OR%201%3D1", "%ED%A0%80", "%00");
+
+    @Test
+    void malformedIdsAndQueryValuesOnEveryWriteEndpointAreProblemsAndStoreNothing() throws Exception {
+        Map<String, Long> before = collections();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Row row : AuthorizationMatrixIT.rows()) {
+            if (row.method().equals("GET") || row.isPublic() || row.gateway()) {
+                continue;
+            }
+            Caller caller = firstAllowed(row);
+            byte[] body = row.method().equals("DELETE") ? null : "{}".getBytes(StandardCharsets.UTF_8);
+            String type = row.path().equals("/api/residents/imports") ? "text/csv" : "application/json";
+            List<String> paths = new ArrayList<>();
+            java.util.regex.Matcher parameters = java.util.regex.Pattern.compile("\\{[A-Za-z]+}").matcher(row.path());
+            while (parameters.find()) {
+                // One parameter bad at a time, the others made up but well formed.
+                for (String bad : BAD_PATH_VALUES) {
+                    paths.add(AuthorizationMatrixIT.fill(row.path().replace(parameters.group(), bad)));
+                }
+            }
+            if (row.path().equals("/api/residents/rrn-keys/re-encrypt")) {
+                for (String bad : BAD_QUERY_VALUES) {
+                    paths.add(row.path() + "?limit=" + bad);
+                }
+            }
+            for (String path : paths) {
+                Sent answer = send(row.method(), path, caller, type, body);
+                sent++;
+                check(row.key() + " as " + abbreviate(path), answer, wrong);
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + sent + " answers were not a 4xx problem:\n" + String.join("\n", wrong));
+        assertTrue(sent >= 400, "only " + sent + " requests with malformed ids were generated");
+        assertEquals(before, collections(), "a request with a malformed id changed what is stored");
     }
 
     @Test

@@ -29,11 +29,16 @@ final class Tokens {
      * every partner scope (they are optional client scopes of the agency clients).
      */
     static String client(String clientId) {
+        return client(clientId, clientId.startsWith("agency-") ? PARTNER_SCOPES : null);
+    }
+
+    /** A client's token with the given scopes (null: the client's defaults). */
+    static String client(String clientId, String scopes) {
         var request = given().formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId)
                 .formParam("client_secret", clientId + "-secret");
-        if (clientId.startsWith("agency-")) {
-            request.formParam("scope", PARTNER_SCOPES);
+        if (scopes != null) {
+            request.formParam("scope", scopes);
         }
         return request.post(TOKEN_URL)
                 .then().statusCode(200).extract().path("access_token");

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,7 @@ public class DeviceResource {
     @Path("{serial}")
     @RolesAllowed({ "care-worker", "care-supervisor" })
     @Operation(summary = "One device with its health")
-    public Uni<DeviceView> get(String serial) {
+    public Uni<DeviceView> get(@Pattern(regexp = NewDevice.SERIAL, message = NewDevice.SERIAL_RULE) String serial) {
         return service.get(serial);
     }
 
@@ -59,7 +60,7 @@ public class DeviceResource {
     @Path("{serial}/assign")
     @RolesAllowed({ "care-worker", "care-supervisor" })
     @Operation(summary = "Install a device for a resident in care")
-    public Uni<DeviceView> assign(String serial, @Valid @NotNull Assignment assignment) {
+    public Uni<DeviceView> assign(@Pattern(regexp = NewDevice.SERIAL, message = NewDevice.SERIAL_RULE) String serial, @Valid @NotNull Assignment assignment) {
         return service.assign(serial, assignment.residentId());
     }
 
@@ -67,7 +68,7 @@ public class DeviceResource {
     @Path("{serial}/unassign")
     @RolesAllowed({ "care-worker", "care-supervisor" })
     @Operation(summary = "Take a device back from a resident")
-    public Uni<DeviceView> unassign(String serial) {
+    public Uni<DeviceView> unassign(@Pattern(regexp = NewDevice.SERIAL, message = NewDevice.SERIAL_RULE) String serial) {
         return service.unassign(serial);
     }
 }

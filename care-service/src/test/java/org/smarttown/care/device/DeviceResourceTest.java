@@ -103,6 +103,19 @@ class DeviceResourceTest {
     }
 
     @Test
+    void aSerialOrFilterNoDeviceCanHaveIsABadRequestNotAnError() {
+        // %00 once reached PostgreSQL, which refuses a NUL in text: the caller got a 500.
+        for (String path : List.of("/api/care/devices/%00", "/api/care/devices/bad%20serial!", "/api/care/visits?assignedTo=%00")) {
+            given().auth().oauth2(SUPERVISOR).urlEncodingEnabled(false).get(path).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(SUPERVISOR).urlEncodingEnabled(false).post("/api/care/devices/AB%00C/unassign").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("serial"));
+        given().auth().oauth2(SUPERVISOR).urlEncodingEnabled(false).get("/api/care/visits?assignedTo=%00").then()
+                .body("errors.field", hasItems("assignedTo"));
+    }
+
+    @Test
     void devicesAreForCareStaffOnly() {
         String serial = fixtures.device("SMART_BAND", null);
         Map<String, Object> body = Map.of("serial", "NO-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(),

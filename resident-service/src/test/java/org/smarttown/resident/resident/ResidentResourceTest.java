@@ -153,6 +153,16 @@ class ResidentResourceTest {
     }
 
     @Test
+    void aSearchForAControlCharacterIsABadRequestNotAnError() {
+        // A NUL in the search once reached PostgreSQL, which refuses it in text: the caller got a 500.
+        given().auth().oauth2(WELFARE).urlEncodingEnabled(false).get("/api/residents?q=%00").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
+        given().auth().oauth2(WELFARE).urlEncodingEnabled(false).get("/api/residents?q=%E2%80%AE").then().statusCode(400);
+        given().auth().oauth2(WELFARE).urlEncodingEnabled(false).get("/api/residents?q=%EA%B9%80").then().statusCode(200);
+    }
+
+    @Test
     void aWrongTypeNamesTheField() {
         register(body("김순자").replace("\"1945-03-02\"", "\"last spring\"")).then()
                 .statusCode(400)
