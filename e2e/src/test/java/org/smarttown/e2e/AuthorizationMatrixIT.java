@@ -209,29 +209,29 @@ class AuthorizationMatrixIT {
             GET    /api/mentoring/calendar/feeds/{token}.ics                  404  public
             # startup-mentoring-service: the partner API
             GET    /partner/v1/mentors                                        200  agency-partner
-            POST   /partner/v1/mentors                                        400  agency-partner
+            POST   /partner/v1/mentors                                        400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/mentors/{id}                                   404  agency-partner
-            PUT    /partner/v1/mentors/{id}                                   400  agency-partner
+            PUT    /partner/v1/mentors/{id}                                   400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/mentors/{id}/availability                      404  agency-partner
             PUT    /partner/v1/mentors/{id}/availability                      404  agency-partner  AGENCY_READ=403
             GET    /partner/v1/session-types                                  200  agency-partner
-            POST   /partner/v1/session-types                                  400  agency-partner
+            POST   /partner/v1/session-types                                  400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/session-types/{id}                             404  agency-partner
-            PUT    /partner/v1/session-types/{id}                             400  agency-partner
+            PUT    /partner/v1/session-types/{id}                             400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/sessions                                       200  agency-partner
             GET    /partner/v1/sessions/{id}                                  404  agency-partner
             POST   /partner/v1/sessions/{id}/confirm                          404  agency-partner  AGENCY_READ=403
             POST   /partner/v1/sessions/{id}/decline                          404  agency-partner  AGENCY_READ=403
             POST   /partner/v1/sessions/{id}/cancel                           404  agency-partner  AGENCY_READ=403
             POST   /partner/v1/sessions/{id}/complete                         404  agency-partner  AGENCY_READ=403
-            POST   /partner/v1/sessions/{id}/no-show                          400  agency-partner
-            POST   /partner/v1/sessions/{id}/reschedule                       400  agency-partner
+            POST   /partner/v1/sessions/{id}/no-show                          400  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/reschedule                       400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/sessions/{id}/follow-up                        404  agency-partner
-            POST   /partner/v1/sessions/{id}/notes                            400  agency-partner
-            POST   /partner/v1/sessions/{id}/follow-up-actions                400  agency-partner
+            POST   /partner/v1/sessions/{id}/notes                            400  agency-partner  AGENCY_READ=403
+            POST   /partner/v1/sessions/{id}/follow-up-actions                400  agency-partner  AGENCY_READ=403
             GET    /partner/v1/report                                         400  agency-partner
             GET    /partner/v1/webhooks                                       200  agency-partner  AGENCY_READ=403
-            POST   /partner/v1/webhooks                                       400  agency-partner
+            POST   /partner/v1/webhooks                                       400  agency-partner  AGENCY_READ=403
             DELETE /partner/v1/webhooks/{id}                                  404  agency-partner  AGENCY_READ=403
             GET    /partner/v1/webhooks/{id}/deliveries                       404  agency-partner  AGENCY_READ=403
             POST   /partner/v1/webhooks/deliveries/{deliveryId}/redeliver     404  agency-partner  AGENCY_READ=403

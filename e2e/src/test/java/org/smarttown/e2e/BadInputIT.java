@@ -89,8 +89,8 @@ class BadInputIT {
 
     /**
      * Path parameters no id or code can be, percent-encoded as a client would send them: not an id,
-     * injection strings, direction and zero-width marks, an unpaired surrogate's bytes, a NUL, a
-     * path climbing out, and 3,000 characters.
+     * injection strings, direction and zero-width marks, an unpaired surrogate's bytes (which arrive
+     * as U+FFFD), a NUL, a path climbing out, and 3,000 characters.
      */
     private static final List<String> BAD_PATH_VALUES = List.of("not-a-uuid", "1'%20OR%20'1'%3D'1",
             "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%E2%80%AEabc", "abc%E2%80%8B", "%ED%A0%80", "%00", "..%2F..%2Fetc",

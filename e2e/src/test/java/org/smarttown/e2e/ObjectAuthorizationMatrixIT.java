@@ -49,8 +49,11 @@ import org.smarttown.e2e.AuthorizationMatrixIT.Caller;
  * Whose objects: a founder's are founder2's (the FOUNDER caller) and founder1's; an agency's are
  * agency-a's (AGENCY, AGENCY_READ) and agency-b's; a care worker's are those of carer1 (CARER) and of
  * nobody or of supervisor1. For callers who own nothing (staff), "own" and "other" are simply the
- * same two objects. A call that changes its object gets a fresh pair, so that no answer depends
- * on the order of the rows.
+ * same two objects. A call that changes a booking, waitlist place, session, webhook or visit gets a
+ * fresh pair, so that no answer depends on the order of the rows; each agency's mentor, session type
+ * and delivery are one each, and the calls on them put the same values back or send it again.
+ * Everything made here is removed (cancelled, left, deleted, deactivated) at the end, except the
+ * visits closed as done, which a visit keeps: founder1, whom other tests use, ends with nothing new.
  */
 class ObjectAuthorizationMatrixIT {
 
@@ -102,10 +105,17 @@ class ObjectAuthorizationMatrixIT {
             # assignments; closing a visit is its assignee's (or a supervisor's) act, others get 403
             GET    /api/care/profiles/{residentId}                        resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/residents/{residentId}/summary               resident         CARER=200/200 SUPERVISOR=200/200
+            GET    /api/care/residents/{residentId}/screenings            resident         CARER=200/200 SUPERVISOR=200/200
+            GET    /api/care/residents/{residentId}/fhir/observations     resident         CARER=200/200 SUPERVISOR=200/200
+            GET    /api/care/residents/{residentId}/fhir/screenings       resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/visits/{id}                                  visit            CARER=200/200 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/done                             visit            CARER=200/403 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/cancel                           visit            SUPERVISOR=200/200
             """;
+
+    /** Query strings of the reads that need one: an hour long ago, so that no resident has too many readings in it. */
+    private static final Map<String, String> QUERIES = Map.of("GET /api/care/residents/{residentId}/fhir/observations",
+            "?from=2020-01-01T00:00:00Z&to=2020-01-01T01:00:00Z");
 
     private static final String SESSION_TYPE = """
             {"kind":"MENTORING","name":"%s","durationMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":0,
@@ -199,6 +209,11 @@ class ObjectAuthorizationMatrixIT {
                      "availability":{"weekly":[%s],"overrides":[],"holidays":[]}}""".formatted(suffix, everyDay()), 201)));
             objects.put("session-type", id(call("POST", "/partner/v1/session-types", agency,
                     SESSION_TYPE.formatted("Matrix " + suffix), 201)));
+            // Out of founders' lists once the rows are done (there is no deleting them).
+            RETIRED.add(new Cleanup("PUT", "/partner/v1/mentors/" + objects.get("mentor"), agency,
+                    "{\"name\":\"Matrix " + suffix + "\",\"expertise\":[\"matrix\"],\"languages\":[\"ko\"],\"active\":false}"));
+            RETIRED.add(new Cleanup("PUT", "/partner/v1/session-types/" + objects.get("session-type"), agency,
+                    SESSION_TYPE.formatted("Matrix " + suffix).replace("\"seats\":1", "\"seats\":1,\"active\":false")));
             Deque<String> slots = new ArrayDeque<>();
             for (JsonNode slot : call("GET", "/api/mentoring/mentors/" + objects.get("mentor") + "/slots?sessionType="
                     + objects.get("session-type") + "&from=" + day + "&to=" + day.plusDays(6), founders[0], null, 200)) {
@@ -217,20 +232,29 @@ class ObjectAuthorizationMatrixIT {
                 return items.isEmpty() ? null : items.get(0).path("id").asText();
             }));
         }
-        JsonNode all = call("GET", "/api/residents?size=100", TOKENS.get(Caller.WELFARE), null, 200).path("items");
+        // Page through the registry: other tests add residents, and the demo ones may be on any page.
         String own = null;
         String other = null;
-        for (JsonNode resident : all) {
-            String careWorker = resident.path("assignedCareWorker").asText(null);
-            String id = resident.path("id").asText();
-            boolean inCare = send("GET", "/api/care/profiles/" + id, TOKENS.get(Caller.SUPERVISOR), null).statusCode() == 200;
-            if (inCare && "carer1".equals(careWorker) && own == null) {
-                own = id;
-            } else if (inCare && careWorker == null && other == null) {
-                other = id;
+        for (int page = 0; (own == null || other == null) && page < 50; page++) {
+            JsonNode items = call("GET", "/api/residents?size=100&page=" + page, TOKENS.get(Caller.WELFARE), null, 200)
+                    .path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode resident : items) {
+                String careWorker = resident.path("assignedCareWorker").asText(null);
+                boolean wanted = own == null && "carer1".equals(careWorker) || other == null && careWorker == null;
+                String id = resident.path("id").asText();
+                if (wanted && send("GET", "/api/care/profiles/" + id, TOKENS.get(Caller.SUPERVISOR), null).statusCode() == 200) {
+                    if ("carer1".equals(careWorker)) {
+                        own = id;
+                    } else {
+                        other = id;
+                    }
+                }
             }
         }
-        assertTrue(own != null && other != null, "demo residents in care, one of carer1's and one of nobody's: " + all);
+        assertTrue(own != null && other != null, "no resident in care of carer1's and of nobody's among the registry's");
         residents = new String[] { own, other };
         // What the rows share lives until the last row is done.
         LASTING.addAll(CLEANUPS);
@@ -247,6 +271,7 @@ class ObjectAuthorizationMatrixIT {
     @AfterAll
     static void removeObjects() throws Exception {
         cleanUp(LASTING);
+        cleanUp(RETIRED);
     }
 
     @Test
@@ -309,6 +334,8 @@ class ObjectAuthorizationMatrixIT {
     private static final List<Cleanup> CLEANUPS = new ArrayList<>();
     /** What every row uses (each agency's endpoint with its delivery), removed after the last row. */
     private static final List<Cleanup> LASTING = new ArrayList<>();
+    /** Each agency's mentor and session type, deactivated after everything else is removed. */
+    private static final List<Cleanup> RETIRED = new ArrayList<>();
 
     private static void cleanUp(List<Cleanup> cleanups) throws IOException, InterruptedException {
         for (Cleanup cleanup : List.copyOf(cleanups)) {
@@ -337,6 +364,7 @@ class ObjectAuthorizationMatrixIT {
         for (var parameter : object.entrySet()) {
             path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
         }
+        path += QUERIES.getOrDefault(row.key(), "");
         String body = BODIES.get(row.key());
         if (body != null) {
             body = body.replace("{start}", object.getOrDefault("start", ""));
