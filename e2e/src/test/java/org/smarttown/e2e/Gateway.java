@@ -14,6 +14,19 @@ final class Gateway {
     private Gateway() {
     }
 
+    /** A call through the gateway with a bearer token and, unless it is null, a JSON body. */
+    static HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(LocalSuite.GATEWAY + path))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends the request; on 429 waits as long as Retry-After says and asks again (up to 20 times). */
     static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {

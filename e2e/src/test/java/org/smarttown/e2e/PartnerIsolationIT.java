@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -147,14 +144,6 @@ class PartnerIsolationIT {
 
     private static HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalSuite.GATEWAY + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        // Gateway.send waits out the partner rate limit (429 + Retry-After): this test sends ~40 calls.
-        return Gateway.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Gateway.send(method, path, token, json);
     }
 }
