@@ -46,14 +46,15 @@ import org.smarttown.e2e.AuthorizationMatrixIT.Caller;
  * {@code CALLER=own/other}; every other caller must get the role table's answer (403, or 401
  * without a token) on both objects. The test fails on any answer not in the table.
  * <p>
- * Whose objects: a founder's are founder2's (the FOUNDER caller) and founder1's; an agency's are
+ * Whose objects: a founder's are founder1's (the FOUNDER caller here) and founder2's; an agency's are
  * agency-a's (AGENCY, AGENCY_READ) and agency-b's; a care worker's are those of carer1 (CARER) and of
  * nobody or of supervisor1. For callers who own nothing (staff), "own" and "other" are simply the
  * same two objects. A call that changes a booking, waitlist place, session, webhook or visit gets a
  * fresh pair, so that no answer depends on the order of the rows; each agency's mentor, session type
  * and delivery are one each, and the calls on them put the same values back or send it again.
  * Everything made here is removed (cancelled, left, deleted, deactivated) at the end, except the
- * visits closed as done, which a visit keeps: founder1, whom other tests use, ends with nothing new.
+ * visits closed as done, which a visit keeps; cancelled bookings and sessions stay in the founders'
+ * histories (founder2's, whose page FounderBookingIT reads, gets one session per run).
  */
 class ObjectAuthorizationMatrixIT {
 
@@ -198,7 +199,10 @@ class ObjectAuthorizationMatrixIT {
     static void objects() throws Exception {
         LocalSuite.ensureUp();
         TOKENS.putAll(AuthorizationMatrixIT.tokens());
-        founders = new String[] { TOKENS.get(Caller.FOUNDER), Tokens.user("founder1") };
+        // founder1 is the founder here, founder2 the other one: FounderBookingIT finds its new session
+        // on founder2's page, which lists 50 sessions, latest start first, so founder2 gets one per run.
+        TOKENS.put(Caller.FOUNDER, Tokens.user("founder1"));
+        founders = new String[] { TOKENS.get(Caller.FOUNDER), Tokens.user("founder2") };
         agencies = new String[] { TOKENS.get(Caller.AGENCY), Tokens.client("agency-b") };
         String suffix = String.valueOf(System.nanoTime());
         LocalDate day = LocalDate.now(SEOUL).plusDays(40);
@@ -386,7 +390,7 @@ class ObjectAuthorizationMatrixIT {
         return Gateway.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    /** A pair of objects of one kind: [0] the owner's (founder2, agency-a, carer1), [1] someone else's. */
+    /** A pair of objects of one kind: [0] the owner's (founder1, agency-a, carer1), [1] someone else's. */
     @SuppressWarnings("unchecked")
     private static Map<String, String>[] fixtures(String kind) throws Exception {
         Map<String, String>[] pair = new Map[2];
@@ -412,8 +416,7 @@ class ObjectAuthorizationMatrixIT {
                 yield Map.of("id", place);
             }
             // Both founders' sessions are with agency-a's mentor: only whose session it is differs. Only
-            // founder2 is let in, and not to founder1's session, so founder1 needs one for the whole run:
-            // the founders' page lists 50 sessions, latest start first, and FounderBookingIT looks for its own.
+            // founder1 is let in, and not to founder2's session, so founder2 needs one for the whole run.
             case "session" -> side == 1 ? othersSession() : Map.of("id", session(agencies[0], founder),
                     "start", SLOTS.get(agencies[0]).pop());
             case "session-action" -> side == 1 ? othersSession() : withAction(session(agencies[0], founder));
@@ -435,7 +438,7 @@ class ObjectAuthorizationMatrixIT {
         };
     }
 
-    /** founder1's one session of the run, with a follow-up action, cancelled at the end. */
+    /** founder2's one session of the run, with a follow-up action, cancelled at the end. */
     private static Map<String, String> othersSession() throws Exception {
         if (OTHERS_SESSION.isEmpty()) {
             List<Cleanup> before = new ArrayList<>(CLEANUPS);
