@@ -96,9 +96,13 @@ class FounderBookingIT {
                         .filter(text -> text.startsWith("One-to-one")).findFirst().orElseThrow());
         mentor.findElement(By.cssSelector("button.show-slots")).click();
         // Choosing the type and pressing the button each load the slots; click one of the list that stays.
+        // The last one, days ahead, and later move it to the second last: a session that starts within
+        // the type's change notice can be neither moved nor cancelled (the first slot is tomorrow, inside
+        // a day's notice from 14:00 Seoul time on).
         phone.waitFor(d -> {
             try {
-                mentor.findElements(By.cssSelector("button.slot")).get(0).click();
+                List<WebElement> slots = mentor.findElements(By.cssSelector("button.slot"));
+                slots.get(slots.size() - 1).click();
                 return true;
             } catch (org.openqa.selenium.StaleElementReferenceException | IndexOutOfBoundsException notYet) {
                 return false;
@@ -109,6 +113,11 @@ class FounderBookingIT {
         String bookedAt = session.findElement(By.tagName("strong")).getText();
         phone.screenshot("mentoring-booked");
 
+        // The move targets load when the button is pointed at or focused.
+        phone.script("arguments[0].focus()", phone.find("#session-" + sessionId + " button.secondary"));
+        phone.waitFor(d -> phone.all("#move-" + sessionId + " option").size() > 1);
+        List<WebElement> moves = phone.all("#move-" + sessionId + " option");
+        phone.setValue("#move-" + sessionId, moves.get(moves.size() - 1).getAttribute("value"));
         phone.find("#session-" + sessionId + " button.secondary").click();
         phone.waitFor(d -> !d.findElement(By.cssSelector("#session-" + sessionId + " strong")).getText().equals(bookedAt));
         phone.screenshot("mentoring-rescheduled");
