@@ -136,6 +136,51 @@ class BadInputIT {
         assertEquals(before, collections(), "a request with a malformed id changed what is stored");
     }
 
+    /**
+     * A request target that is no valid URI (a bare '%', a broken escape, a raw '|') on every write
+     * endpoint: the gateway answers with a problem and passes nothing on. Sent over a raw socket, since
+     * every HTTP client here encodes or refuses such a target itself.
+     */
+    @Test
+    void requestTargetsThatAreNoValidUriAreProblemsAtTheGatewayAndStoreNothing() throws Exception {
+        Map<String, Long> before = collections();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Row row : AuthorizationMatrixIT.rows()) {
+            if (row.method().equals("GET") || row.isPublic() || row.gateway()) {
+                continue;
+            }
+            String token = TOKENS.get(firstAllowed(row));
+            String path = AuthorizationMatrixIT.fill(row.path());
+            List<String> targets = new ArrayList<>(List.of(path + "?q=100%", path + "?q=%zz", path + "?q=a|b"));
+            if (row.path().contains("{")) {
+                targets.add(AuthorizationMatrixIT.fill(row.path().replaceFirst("\\{[A-Za-z]+}", "%zz")));
+            }
+            for (String target : targets) {
+                String answer = raw(row.method() + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                sent++;
+                if (!answer.startsWith("HTTP/1.1 400 ") || !answer.toLowerCase().contains("content-type: application/problem+json")
+                        || !answer.contains("urn:smarttown:problem:malformed-request")) {
+                    wrong.add(row.key() + " as " + abbreviate(target) + ": " + abbreviate(answer.replace("\r\n", " | ")));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + sent + " answers were not a malformed-request problem:\n"
+                + String.join("\n", wrong));
+        assertTrue(sent >= 200, "only " + sent + " malformed request targets were sent");
+        assertEquals(before, collections(), "a request with a malformed target changed what is stored");
+    }
+
+    private static String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(LocalSuite.GATEWAY).getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void aBadFieldInAnOtherwiseValidBodyIsRefusedNamingItAndStoresNothing() throws Exception {
         Map<String, Long> before = collections();

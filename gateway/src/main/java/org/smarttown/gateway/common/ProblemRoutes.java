@@ -1,5 +1,7 @@
 package org.smarttown.gateway.common;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,34 @@ public class ProblemRoutes {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(ctx -> write(ctx,
                 Problem.of("not-found", "Not Found", 404, "No service answers at this path")));
+        // A request target that is not a valid URI (a broken percent escape such as "?q=100%", a raw
+        // "|"): Quarkus would refuse it with an empty 400 before any route (GatewayMain turns that check
+        // off), so the same check runs here, first, and answers with a problem. The errorHandler covers
+        // a path Vert.x cannot even normalise, which fails before any route matches.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (wellFormed(ctx.request().uri())) {
+                ctx.next();
+            } else {
+                writeRaw(ctx, MALFORMED);
+            }
+        });
+        router.errorHandler(400, ctx -> writeRaw(ctx, MALFORMED));
+    }
+
+    private static final Problem MALFORMED = Problem.of("malformed-request", "Bad Request", 400,
+            "The request's path or query is not a valid URI: percent-encode '%' and characters such as '|', '^', spaces");
+
+    /** The check Quarkus makes of every request target (java.net.URI's grammar, RFC 2396). */
+    static boolean wellFormed(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private void failure(RoutingContext ctx) {
@@ -109,6 +139,18 @@ public class ProblemRoutes {
 
     private static String slugOf(String reason) {
         return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** For a request whose target cannot be decoded: its instance is the path as it was sent. */
+    private static void writeRaw(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(problem.withInstance(ctx.request().path()).toJson());
     }
 
     /** Answers with the problem, its instance being the path the caller asked for. */

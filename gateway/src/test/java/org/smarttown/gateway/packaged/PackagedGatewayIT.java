@@ -3,11 +3,20 @@ package org.smarttown.gateway.packaged;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.smarttown.gateway.Tokens;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 
 /**
  * The packaged gateway (the JVM jar in every build, the native executable under {@code -Pnative}):
@@ -40,5 +49,36 @@ class PackagedGatewayIT {
                 .header("X-Request-ID", "packaged-1")
                 .body("service", equalTo("care"))
                 .body("path", equalTo("/api/care/alerts"));
+    }
+
+    /**
+     * A request target that is not a valid URI gets a problem, not Quarkus' empty 400: only the
+     * packaged app runs GatewayMain, which hands that check to ProblemRoutes. Sent over a raw socket,
+     * since every HTTP client here would encode or refuse such a target itself.
+     */
+    @Test
+    void aMalformedRequestTargetGetsAProblemAndReachesNoService() throws IOException {
+        String token = Tokens.user("welfare1", "welfare-staff");
+        for (String target : new String[] { "/api/care/alerts?q=100%", "/api/care/alerts?q=%zz", "/api/care/%zz",
+                "/api/care/alerts?q=a|b", "/book/%" }) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), target + ": " + answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), target + ": " + answer);
+            assertTrue(answer.contains("\"type\":\"urn:smarttown:problem:malformed-request\""), target + ": " + answer);
+            // The fake care service answers with its name: it was not reached.
+            assertFalse(answer.contains("\"service\""), target + ": " + answer);
+        }
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
