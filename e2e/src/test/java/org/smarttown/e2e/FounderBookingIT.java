@@ -125,6 +125,22 @@ class FounderBookingIT {
         phone.find("#session-" + sessionId + " button.cancel").click();
         phone.waitFor(ExpectedConditions.attributeToBe(By.id("session-" + sessionId), "data-status", "CANCELLED"));
         phone.screenshot("mentoring-cancelled");
+
+        // The list shows today on, soonest first; the whole history, latest first, when the founder asks.
+        List<java.time.Instant> upcoming = sessionStarts();
+        assertTrue(upcoming.stream().allMatch(start -> start.isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))),
+                "only sessions from today on: " + upcoming);
+        assertEquals(upcoming.stream().sorted().toList(), upcoming, "soonest first");
+        phone.find("#mt-mine-all").click();
+        phone.find("#my-sessions[data-from='all']");
+        List<java.time.Instant> all = sessionStarts();
+        assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).toList(), all, "the history, latest first");
+        assertTrue(phone.all("#session-" + sessionId).size() == 1, "the cancelled session is in the history too");
+    }
+
+    private static List<java.time.Instant> sessionStarts() {
+        return phone.all("#my-sessions li.session").stream()
+                .map(li -> java.time.OffsetDateTime.parse(li.getAttribute("data-start")).toInstant()).toList();
     }
 
     @Test

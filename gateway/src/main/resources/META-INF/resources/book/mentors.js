@@ -7,12 +7,12 @@ addDictionary({
         'mt.slots': '가능한 시간 보기', 'mt.type': '세션 종류', 'mt.book': '이 시간 예약', 'mt.booked': '세션을 신청했습니다 ({status}).',
         'mt.noSlots': '2주 안에 가능한 시간이 없습니다.', 'mt.mine': '내 멘토링 세션', 'mt.cancel': '취소', 'mt.reason': '사유',
         'mt.reschedule': '시간 변경', 'mt.moveTo': '새 시간', 'mt.cancelled': '세션을 취소했습니다.', 'mt.moved': '시간을 변경했습니다.',
-        'mt.seats': '남은 자리 {count}', 'mt.minutes': '{count}분' },
+        'mt.seats': '남은 자리 {count}', 'mt.minutes': '{count}분', 'mt.showAll': '지난 세션도 보기' },
     en: { 'mt.title': 'Find a mentor', 'mt.expertise': 'Expertise (e.g. marketing)', 'mt.find': 'Find', 'mt.none': 'No mentor matches.',
         'mt.slots': 'See free times', 'mt.type': 'Session type', 'mt.book': 'Book this time', 'mt.booked': 'Session requested ({status}).',
         'mt.noSlots': 'No free time in the next two weeks.', 'mt.mine': 'My mentoring sessions', 'mt.cancel': 'Cancel', 'mt.reason': 'Reason',
         'mt.reschedule': 'Reschedule', 'mt.moveTo': 'New time', 'mt.cancelled': 'The session is cancelled.', 'mt.moved': 'The session is moved.',
-        'mt.seats': '{count} seats left', 'mt.minutes': '{count} min' }
+        'mt.seats': '{count} seats left', 'mt.minutes': '{count} min', 'mt.showAll': 'Show past sessions too' }
 });
 
 // When moving a session, the service leaves that session out of the founder's limits and of the mentor's time.
@@ -26,6 +26,7 @@ export async function mentorsView(main) {
         h('button', { type: 'submit' }, t('mt.find')));
     const mentors = h('ul', { class: 'list', id: 'mentor-list' });
     const sessions = h('ul', { class: 'list', id: 'my-sessions' });
+    const showAll = h('input', { type: 'checkbox', id: 'mt-mine-all' });
     const typesByAgency = new Map();
     const types = agency => {
         if (!typesByAgency.has(agency)) typesByAgency.set(agency, api(`/api/mentoring/session-types?agency=${encodeURIComponent(agency)}&size=100`).then(p => p.items));
@@ -86,9 +87,12 @@ export async function mentorsView(main) {
         }
     }
 
+    // From today on, soonest first, unless the founder asks for the whole history (latest first).
     async function mine() {
-        const page = await api('/api/mentoring/sessions/mine?size=50');
+        const from = showAll.checked ? null : seoulToday(0);
+        const page = await api(`/api/mentoring/sessions/mine?${from ? `from=${from}&` : ''}size=50`);
         sessions.replaceChildren(...(page.items.length ? page.items.map(session) : [h('li', {}, t('common.none'))]));
+        sessions.dataset.from = from || 'all';
     }
 
     function session(s) {
@@ -114,7 +118,7 @@ export async function mentorsView(main) {
                 error.textContent = problemText(e);
             }
         };
-        return h('li', { id: `session-${s.id}`, class: 'session', dataset: { status: s.status } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
+        return h('li', { id: `session-${s.id}`, class: 'session', dataset: { status: s.status, start: s.start } }, h('strong', {}, `${fmtDateTime(s.start)} – ${fmtTime(s.end)}`), ' ',
             h('span', { class: `badge ${s.status}` }, s.status), h('div', { class: 'small muted' }, `${s.kind} · ${s.agencyId}`),
             open ? h('div', {},
                 h('div', { class: 'field' }, h('label', { for: `reason-${s.id}` }, t('mt.reason')), reason),
@@ -129,6 +133,8 @@ export async function mentorsView(main) {
     }
 
     form.addEventListener('submit', event => { event.preventDefault(); find(); });
-    main.append(h('h2', {}, t('mt.title')), message, h('div', { class: 'card' }, form), mentors, h('h3', {}, t('mt.mine')), sessions);
+    showAll.addEventListener('change', mine);
+    main.append(h('h2', {}, t('mt.title')), message, h('div', { class: 'card' }, form), mentors, h('h3', {}, t('mt.mine')),
+        h('p', {}, h('label', { class: 'inline', for: 'mt-mine-all' }, showAll, t('mt.showAll'))), sessions);
     await Promise.all([find(), mine()]);
 }

@@ -1,6 +1,5 @@
 package org.smarttown.mentoring.booking;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,9 +82,10 @@ public class SessionResource {
     @GET
     @Path("sessions/mine")
     @RolesAllowed("founder")
-    @Operation(summary = "My sessions, latest start first")
-    public Uni<Page<SessionView>> mine(@Valid @BeanParam PageRequest page) {
-        return sessions.mine(Caller.of(identity), page);
+    @Operation(summary = "My sessions: with from, those starting on that day (Asia/Seoul) or later, soonest first;"
+            + " without it, all of them, latest start first")
+    public Uni<Page<SessionView>> mine(@RestQuery String from, @Valid @BeanParam PageRequest page) {
+        return sessions.mine(Caller.of(identity), from == null || from.isBlank() ? null : QueryParams.date("from", from), page);
     }
 
     @GET

@@ -438,11 +438,19 @@ public class SessionService {
     }
 
     /** The founder's sessions, newest start first, each with the founder's own place. */
-    public Uni<Page<SessionView>> mine(Caller founder, PageRequest page) {
+    /**
+     * A founder's sessions. From a day on (what the founders' page shows by default): soonest first,
+     * so the next session is on the first page however many lie further ahead. Without a day: the
+     * whole history, latest first.
+     */
+    public Uni<Page<SessionView>> mine(Caller founder, LocalDate from, PageRequest page) {
         return Panache.withSession(() -> {
-            var query = MentoringSession.<MentoringSession> find(
-                    "id in (select a.sessionId from Attendance a where a.founder = ?1)",
-                    Sort.by("startAt", Sort.Direction.Descending).and("id"), founder.name());
+            String theirs = "id in (select a.sessionId from Attendance a where a.founder = ?1)";
+            var query = from == null
+                    ? MentoringSession.<MentoringSession> find(theirs,
+                            Sort.by("startAt", Sort.Direction.Descending).and("id"), founder.name())
+                    : MentoringSession.<MentoringSession> find(theirs + " and startAt >= ?2", Sort.by("startAt").and("id"),
+                            founder.name(), SlotCalculator.dayStart(from).atOffset(ZoneOffset.UTC));
             return pageOfViews(query, page, founder);
         });
     }

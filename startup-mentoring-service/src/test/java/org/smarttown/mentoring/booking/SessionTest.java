@@ -312,4 +312,21 @@ class SessionTest {
                 .body("items[0].attendees", org.hamcrest.Matchers.empty());
         as(founder("founder-s14")).queryParam("size", 101).get("/api/mentoring/sessions/mine").then().statusCode(400);
     }
+
+    /** The founders' page asks from today on: the next session comes first, however many lie further ahead. */
+    @Test
+    void mineFromADayListsThatDayOnSoonestFirst() {
+        String typeId = type(Map.of());
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = as(founder("founder-s25")).body(Api.booking(mentorId, typeId, Api.at(monday.plusDays(i), "11:00")))
+                    .post("/api/mentoring/sessions").then().statusCode(201).extract().path("id");
+        }
+        as(founder("founder-s25")).queryParam("from", monday.plusDays(1).toString()).get("/api/mentoring/sessions/mine")
+                .then().statusCode(200).body("items.id", contains(ids[1], ids[2])).body("totalItems", equalTo(2));
+        as(founder("founder-s25")).get("/api/mentoring/sessions/mine").then().statusCode(200)
+                .body("items.id", contains(ids[2], ids[1], ids[0]));
+        as(founder("founder-s25")).queryParam("from", "2026-13-01").get("/api/mentoring/sessions/mine").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+    }
 }
