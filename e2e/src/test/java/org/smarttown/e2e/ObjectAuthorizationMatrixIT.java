@@ -44,7 +44,9 @@ import org.smarttown.e2e.AuthorizationMatrixIT.Caller;
  * with real Keycloak tokens (the third case, no object, is {@link AuthorizationMatrixIT}'s made-up
  * ids). The table writes down the answer of each caller the endpoint's roles let in, as
  * {@code CALLER=own/other}; every other caller must get the role table's answer (403, or 401
- * without a token) on both objects. The test fails on any answer not in the table.
+ * without a token) on both objects. The test fails on any answer not in the table. Every endpoint of
+ * the role table that takes an id is either here or in {@code UNOWNED}, which says why nobody owns its
+ * objects; a test checks that no endpoint is left undecided.
  * <p>
  * Whose objects: a founder's are founder1's (the FOUNDER caller here) and founder2's; an agency's are
  * agency-a's (AGENCY, AGENCY_READ) and agency-b's; a care worker's are those of carer1 (CARER) and of
@@ -109,14 +111,59 @@ class ObjectAuthorizationMatrixIT {
             GET    /api/care/residents/{residentId}/screenings            resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/residents/{residentId}/fhir/observations     resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/residents/{residentId}/fhir/screenings       resident         CARER=200/200 SUPERVISOR=200/200
+            GET    /api/care/residents/{residentId}/vitals                resident         CARER=200/200 SUPERVISOR=200/200
+            PUT    /api/care/profiles/{residentId}/conditions             resident         CARER=200/200 SUPERVISOR=200/200
+            PATCH  /api/care/profiles/{residentId}                        resident         SUPERVISOR=200/200
             GET    /api/care/visits/{id}                                  visit            CARER=200/200 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/done                             visit            CARER=200/403 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/cancel                           visit            SUPERVISOR=200/200
             """;
 
+    /**
+     * The role table's endpoints with an id that are not above: their objects belong to no caller, so
+     * "own" and "someone else's" are the same for everyone the roles let in, and the role table's
+     * made-up ids (the third case, no object) are their whole matrix. Each says why; a new endpoint
+     * with an id must be added above or here.
+     */
+    private static final Map<String, String> UNOWNED = Map.ofEntries(
+            Map.entry("PATCH /api/residents/{id}", "the registry is the welfare office's: every welfare officer keeps every resident"),
+            Map.entry("POST /api/residents/{id}/deactivate", "the registry is the welfare office's"),
+            Map.entry("POST /api/residents/{id}/rrn-reveal", "the registry is the welfare office's (each reveal is audited)"),
+            Map.entry("POST /api/residents/duplicates/{id}/resolve", "the registry is the welfare office's"),
+            Map.entry("GET /api/residents/households/{id}", "the registry is the welfare office's"),
+            Map.entry("POST /api/residents/households/{id}/members", "the registry is the welfare office's"),
+            Map.entry("POST /api/residents/households/{id}/members/{residentId}/leave", "the registry is the welfare office's"),
+            Map.entry("GET /api/residents/imports/{id}", "an import is the office's: any welfare officer may follow one"),
+            Map.entry("GET /api/care/alerts/{id}", "whoever is on shift answers any resident's alert"),
+            Map.entry("POST /api/care/alerts/{id}/acknowledge", "whoever is on shift answers any resident's alert"),
+            Map.entry("POST /api/care/alerts/{id}/dispatch", "whoever is on shift answers any resident's alert"),
+            Map.entry("POST /api/care/alerts/{id}/resolve", "whoever is on shift answers any resident's alert"),
+            Map.entry("GET /api/care/devices/{serial}", "the bands and hubs are the programme's stock"),
+            Map.entry("POST /api/care/devices/{serial}/assign", "the bands and hubs are the programme's stock"),
+            Map.entry("POST /api/care/devices/{serial}/unassign", "the bands and hubs are the programme's stock"),
+            Map.entry("GET /api/care/screenings/{id}", "care data is read across assignments, as the resident rows above show"),
+            Map.entry("GET /api/care/vr/sessions/{id}", "a VR class is the centre's, run by whoever is on shift"),
+            Map.entry("POST /api/care/vr/sessions/{id}/enrolments", "a VR class is the centre's"),
+            Map.entry("DELETE /api/care/vr/sessions/{id}/enrolments/{residentId}", "a VR class is the centre's"),
+            Map.entry("POST /api/care/vr/sessions/{id}/enrolments/{residentId}/attendance", "a VR class is the centre's"),
+            Map.entry("GET /api/coworking/calendar/feeds/{token}.ics", "no caller: the secret in the URL is the credential"),
+            Map.entry("GET /api/mentoring/calendar/feeds/{token}.ics", "no caller: the secret in the URL is the credential"),
+            Map.entry("GET /api/coworking/floors/{floor}/plan.svg", "the office's floors, shown to every founder"),
+            Map.entry("GET /api/coworking/spaces/{id}", "the office's spaces, shown to every founder"),
+            Map.entry("GET /api/coworking/spaces/{id}/closures", "the office's spaces, shown to every founder"),
+            Map.entry("POST /api/coworking/spaces/{id}/closures", "the office's spaces, run by every space manager"),
+            Map.entry("PUT /api/coworking/policies/{type}", "the office's rules, run by every space manager"),
+            Map.entry("GET /api/coworking/members/{id}", "an application is decided by any space manager"),
+            Map.entry("POST /api/coworking/members/{id}/approve", "an application is decided by any space manager"),
+            Map.entry("POST /api/coworking/members/{id}/reject", "an application is decided by any space manager"),
+            Map.entry("GET /api/mentoring/mentors/{id}", "every agency's mentors are offered to every founder"),
+            Map.entry("GET /api/mentoring/mentors/{id}/slots", "every agency's mentors are offered to every founder"),
+            Map.entry("GET /api/mentoring/agencies/{id}/report", "the district's overview of every agency, for admins"));
+
     /** Query strings of the reads that need one: an hour long ago, so that no resident has too many readings in it. */
     private static final Map<String, String> QUERIES = Map.of("GET /api/care/residents/{residentId}/fhir/observations",
-            "?from=2020-01-01T00:00:00Z&to=2020-01-01T01:00:00Z");
+            "?from=2020-01-01T00:00:00Z&to=2020-01-01T01:00:00Z", "GET /api/care/residents/{residentId}/vitals",
+            "?type=HEART_RATE&from=2020-01-01T00:00:00Z&to=2020-01-01T01:00:00Z");
 
     private static final String SESSION_TYPE = """
             {"kind":"MENTORING","name":"%s","durationMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":0,
@@ -145,7 +192,9 @@ class ObjectAuthorizationMatrixIT {
             Map.entry("POST /partner/v1/sessions/{id}/follow-up-actions", "{\"title\":\"matrix\"}"),
             Map.entry("POST /partner/v1/webhooks/deliveries/{deliveryId}/redeliver", "{}"),
             Map.entry("POST /api/care/visits/{id}/done", "{\"outcome\":\"SEEN_WELL\",\"notes\":\"matrix\"}"),
-            Map.entry("POST /api/care/visits/{id}/cancel", "{\"reason\":\"matrix\"}"));
+            Map.entry("POST /api/care/visits/{id}/cancel", "{\"reason\":\"matrix\"}"),
+            // The resident's own conditions again; the rhythm's PATCH sends {} (every field stays as it is).
+            Map.entry("PUT /api/care/profiles/{residentId}/conditions", "{\"conditions\":{conditions}}"));
 
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -295,6 +344,23 @@ class ObjectAuthorizationMatrixIT {
         assertTrue(problems.isEmpty(), String.join("; ", problems));
     }
 
+    @Test
+    void everyEndpointWithAnIdIsInTheTableOrSaysWhyNobodyOwnsItsObject() {
+        Set<String> inTable = rows().stream().map(Row::key).collect(Collectors.toSet());
+        Set<String> withId = AuthorizationMatrixIT.rows().stream().filter(row -> row.path().contains("{"))
+                .map(AuthorizationMatrixIT.Row::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> undecided = new TreeSet<>(withId);
+        undecided.removeAll(inTable);
+        undecided.removeAll(UNOWNED.keySet());
+        assertEquals(Set.of(), undecided, "endpoints with an id that are neither in the object table nor in UNOWNED");
+        Set<String> both = new TreeSet<>(inTable);
+        both.retainAll(UNOWNED.keySet());
+        assertEquals(Set.of(), both, "in the object table and said to have no owner");
+        Set<String> stale = new TreeSet<>(UNOWNED.keySet());
+        stale.removeAll(withId);
+        assertEquals(Set.of(), stale, "UNOWNED names endpoints the role table does not have");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheTablesAnswerOnItsOwnAndOnSomeoneElsesObject() {
         Map<String, AuthorizationMatrixIT.Row> roleRows = AuthorizationMatrixIT.rows().stream()
@@ -372,7 +438,8 @@ class ObjectAuthorizationMatrixIT {
         path += QUERIES.getOrDefault(row.key(), "");
         String body = BODIES.get(row.key());
         if (body != null) {
-            body = body.replace("{start}", object.getOrDefault("start", ""));
+            body = body.replace("{start}", object.getOrDefault("start", ""))
+                    .replace("{conditions}", object.getOrDefault("conditions", "[]"));
         } else if (!row.method().equals("GET") && !row.method().equals("DELETE")) {
             body = "{}";
         }
@@ -425,7 +492,9 @@ class ObjectAuthorizationMatrixIT {
             case "partner-session" -> Map.of("id", session(agency, founders[0]), "start", SLOTS.get(agency).pop());
             case "webhook" -> Map.of("id", webhook(agency, "[\"session.cancelled\"]"));
             case "delivery" -> Map.of("deliveryId", AGENCY_OBJECTS.get(agency).get("delivery"));
-            case "resident" -> Map.of("id", residents[side], "residentId", residents[side]);
+            case "resident" -> Map.of("id", residents[side], "residentId", residents[side], "conditions",
+                    call("GET", "/api/care/profiles/" + residents[side], TOKENS.get(Caller.SUPERVISOR), null, 200)
+                            .path("conditions").toString());
             case "visit" -> {
                 String supervisor = TOKENS.get(Caller.SUPERVISOR);
                 String visit = id(call("POST", "/api/care/visits", supervisor, """
