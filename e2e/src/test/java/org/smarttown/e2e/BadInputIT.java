@@ -166,6 +166,18 @@ class BadInputIT {
         assertEquals(before, collections(), "a request with a malformed target changed what is stored");
     }
 
+    /** HTTP/1.1 requires a Host header: without one, the gateway and each service answer a 400 problem, not a 500. */
+    @Test
+    void aRequestWithoutAHostHeaderIsA400ProblemEverywhere() throws Exception {
+        for (int port : new int[] { URI.create(LocalSuite.GATEWAY).getPort(), 8081, 8082, 8083, 8084 }) {
+            for (String path : List.of("/q/health/ready", "/api/residents", "/api/care/alerts", "/api/coworking/spaces")) {
+                String answer = raw(port, "GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.toLowerCase().contains("content-type: application/problem+json"),
+                        "port " + port + ", " + path + ": " + abbreviate(answer.replace("\r\n", " | ")));
+            }
+        }
+    }
+
     /** The role table's rows that write through a service: not reads, not public, not the gateway's own. */
     private static List<Row> writeEndpoints() {
         return AuthorizationMatrixIT.rows().stream()
@@ -173,7 +185,11 @@ class BadInputIT {
     }
 
     private static String raw(String request) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(LocalSuite.GATEWAY).getPort())) {
+        return raw(URI.create(LocalSuite.GATEWAY).getPort(), request);
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

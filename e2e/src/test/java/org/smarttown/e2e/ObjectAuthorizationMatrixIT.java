@@ -50,9 +50,9 @@ import org.smarttown.e2e.AuthorizationMatrixIT.Caller;
  * <p>
  * Whose objects: a founder's are founder1's (the FOUNDER caller here) and founder2's; an agency's are
  * agency-a's (AGENCY, AGENCY_READ) and agency-b's; a care worker's are those of carer1 (CARER) and of
- * nobody or of supervisor1. For callers who own nothing (staff), "own" and "other" are simply the
- * same two objects. A call that changes a booking, waitlist place, session, webhook or visit gets a
- * fresh pair, so that no answer depends on the order of the rows; each agency's mentor, session type
+ * nobody or of supervisor1; an alert is carer1's when carer1 took it, else supervisor1's. For callers
+ * who own nothing (staff), "own" and "other" are simply the same two objects. A call that changes a
+ * booking, waitlist place, session, webhook, visit or alert gets a fresh pair, so that no answer depends on the order of the rows; each agency's mentor, session type
  * and delivery are one each, and the calls on them put the same values back or send it again.
  * Everything made here is removed (cancelled, left, deleted, deactivated) at the end, except the
  * visits closed as done, which a visit keeps; cancelled bookings and sessions stay in the founders'
@@ -105,7 +105,8 @@ class ObjectAuthorizationMatrixIT {
             GET    /api/residents/{id}                                    resident         WELFARE=200/200 CARER=200/404 SUPERVISOR=200/200 ADMIN=200/200
             GET    /api/residents/{id}/risk                               resident         WELFARE=200/200 CARER=200/404 SUPERVISOR=200/200 ADMIN=200/200
             # care-service: whoever is on shift answers any resident's alert, so care data is read across
-            # assignments; closing a visit is its assignee's (or a supervisor's) act, others get 403
+            # assignments; carrying an alert further once taken, and closing a visit, are the acts of who
+            # took it or is assigned (or of a supervisor): others get 403
             GET    /api/care/profiles/{residentId}                        resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/residents/{residentId}/summary               resident         CARER=200/200 SUPERVISOR=200/200
             GET    /api/care/residents/{residentId}/screenings            resident         CARER=200/200 SUPERVISOR=200/200
@@ -117,6 +118,8 @@ class ObjectAuthorizationMatrixIT {
             GET    /api/care/visits/{id}                                  visit            CARER=200/200 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/done                             visit            CARER=200/403 SUPERVISOR=200/200
             POST   /api/care/visits/{id}/cancel                           visit            SUPERVISOR=200/200
+            POST   /api/care/alerts/{id}/dispatch                         alert            CARER=200/403 SUPERVISOR=200/200
+            POST   /api/care/alerts/{id}/resolve                          alert            CARER=200/403 SUPERVISOR=200/200
             """;
 
     /**
@@ -135,9 +138,7 @@ class ObjectAuthorizationMatrixIT {
             Map.entry("POST /api/residents/households/{id}/members/{residentId}/leave", "the registry is the welfare office's"),
             Map.entry("GET /api/residents/imports/{id}", "an import is the office's: any welfare officer may follow one"),
             Map.entry("GET /api/care/alerts/{id}", "whoever is on shift answers any resident's alert"),
-            Map.entry("POST /api/care/alerts/{id}/acknowledge", "whoever is on shift answers any resident's alert"),
-            Map.entry("POST /api/care/alerts/{id}/dispatch", "whoever is on shift answers any resident's alert"),
-            Map.entry("POST /api/care/alerts/{id}/resolve", "whoever is on shift answers any resident's alert"),
+            Map.entry("POST /api/care/alerts/{id}/acknowledge", "whoever is on shift takes any raised alert, first come"),
             Map.entry("GET /api/care/devices/{serial}", "the bands and hubs are the programme's stock"),
             Map.entry("POST /api/care/devices/{serial}/assign", "the bands and hubs are the programme's stock"),
             Map.entry("POST /api/care/devices/{serial}/unassign", "the bands and hubs are the programme's stock"),
@@ -193,6 +194,8 @@ class ObjectAuthorizationMatrixIT {
             Map.entry("POST /partner/v1/webhooks/deliveries/{deliveryId}/redeliver", "{}"),
             Map.entry("POST /api/care/visits/{id}/done", "{\"outcome\":\"SEEN_WELL\",\"notes\":\"matrix\"}"),
             Map.entry("POST /api/care/visits/{id}/cancel", "{\"reason\":\"matrix\"}"),
+            Map.entry("POST /api/care/alerts/{id}/dispatch", "{\"method\":\"VISIT\",\"note\":\"matrix\"}"),
+            Map.entry("POST /api/care/alerts/{id}/resolve", "{\"resolution\":\"ACCIDENTAL_PRESS\",\"note\":\"matrix\"}"),
             // The resident's own conditions again; the rhythm's PATCH sends {} (every field stays as it is).
             Map.entry("PUT /api/care/profiles/{residentId}/conditions", "{\"conditions\":{conditions}}"));
 
@@ -503,9 +506,60 @@ class ObjectAuthorizationMatrixIT {
                 CLEANUPS.add(new Cleanup("POST", "/api/care/visits/" + visit + "/cancel", supervisor, "{\"reason\":\"matrix\"}"));
                 yield Map.of("id", visit);
             }
+            case "alert" -> Map.of("id", alert(side));
             default -> throw new IllegalArgumentException("no fixture for " + kind);
         };
     }
+
+    /** Two demo residents' emergency buttons, one per side, so that both sides' alerts can be open at once. */
+    private static String[] buttons;
+    private static long sosSequence = System.currentTimeMillis() * 1000;
+
+    /**
+     * An SOS alert taken by carer1 (side 0) or by supervisor1 (side 1). The button's resident is first
+     * left without an open alert, so that the SOS raises a new one instead of joining an old one.
+     */
+    private static String alert(int side) throws Exception {
+        String supervisor = TOKENS.get(Caller.SUPERVISOR);
+        if (buttons == null) {
+            Map<String, String> byResident = new LinkedHashMap<>();
+            for (JsonNode device : call("GET", "/api/care/devices?type=EMERGENCY_BUTTON&size=100", supervisor, null, 200)
+                    .path("items")) {
+                if (!device.path("residentId").isNull() && !device.path("residentId").isMissingNode()) {
+                    byResident.putIfAbsent(device.path("residentId").asText(), device.path("serial").asText());
+                }
+            }
+            assertTrue(byResident.size() >= 2, "two residents with an emergency button: " + byResident);
+            buttons = byResident.values().stream().limit(2).toArray(String[]::new);
+        }
+        String serial = buttons[side];
+        String resident = call("GET", "/api/care/devices/" + serial, supervisor, null, 200).path("residentId").asText();
+        for (JsonNode open : call("GET", "/api/care/alerts?residentId=" + resident + "&size=100", supervisor, null, 200)
+                .path("items")) {
+            String status = open.path("status").asText();
+            String path = "/api/care/alerts/" + open.path("id").asText();
+            if (status.equals("RAISED") || status.equals("ESCALATED")) {
+                call("POST", path + "/acknowledge", supervisor, "{}", 200);
+            }
+            if (Set.of("RAISED", "ESCALATED", "ACKNOWLEDGED", "DISPATCHED").contains(status)) {
+                call("POST", path + "/resolve", supervisor, RESOLVED, 200);
+            }
+        }
+        call("POST", "/api/care/readings", Tokens.client("device-hub"), """
+                {"readings":[{"deviceSerial":"%s","type":"SOS","value":1,"measuredAt":"%s","sequence":%d}]}""".formatted(
+                serial, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).withNano(0), ++sosSequence), 202);
+        String alert = await(() -> {
+            JsonNode items = call("GET", "/api/care/alerts?residentId=" + resident + "&kind=SOS&status=RAISED", supervisor,
+                    null, 200).path("items");
+            return items.isEmpty() ? null : items.get(0).path("id").asText();
+        });
+        call("POST", "/api/care/alerts/" + alert + "/acknowledge", side == 0 ? TOKENS.get(Caller.CARER) : supervisor,
+                "{}", 200);
+        CLEANUPS.add(new Cleanup("POST", "/api/care/alerts/" + alert + "/resolve", supervisor, RESOLVED));
+        return alert;
+    }
+
+    private static final String RESOLVED = "{\"resolution\":\"ACCIDENTAL_PRESS\",\"note\":\"matrix\"}";
 
     /** founder2's one session of the run, with a follow-up action, cancelled at the end. */
     private static Map<String, String> othersSession() throws Exception {

@@ -56,7 +56,8 @@ public class ProblemRoutes {
             return;
         }
         int status = ctx.statusCode();
-        if (failure == null && status >= 400 && status < 500) {
+        // Also with a failure: Vert.x refuses a request without a Host header with fail(400, exception).
+        if (status >= 400 && status < 500) {
             write(ctx, Problem.of(ProblemMappers.statusSlug(status), reason(status), status,
                     ProblemMappers.statusDetail(status)));
             return;

@@ -2,10 +2,19 @@ package org.smarttown.gateway.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.jboss.logging.Logger;
 
@@ -29,27 +38,51 @@ public class ProblemRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProblemRoutes.class);
 
-    void install(@Observes Router router) {
+    /** The headers quarkus.http.header.* puts on every answer, for the answers given before that route runs. */
+    private Map<String, String> securityHeaders = Map.of();
+
+    // After GatewayProxy's (default priority), so that its request id route comes first.
+    void install(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) Router router) {
+        securityHeaders = configuredHeaders();
         // First among the failure handlers, so Quarkus' own (plain-text or HTML) error pages never answer.
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(ctx -> write(ctx,
                 Problem.of("not-found", "Not Found", 404, "No service answers at this path")));
         // A request target that is not a valid URI (a broken percent escape such as "?q=100%", a raw
         // "|"): Quarkus would refuse it with an empty 400 before any route (GatewayMain turns that check
-        // off), so the same check runs here, first, and answers with a problem. The errorHandler covers
-        // a path Vert.x cannot even normalise, which fails before any route matches.
+        // off), so the same check runs here and answers with a problem. It must come before every route
+        // with a path (matching one decodes the path, which fails on a broken escape), and so before
+        // Quarkus' security headers route too: the answer carries those headers itself.
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (wellFormed(ctx.request().uri())) {
                 ctx.next();
             } else {
+                securityHeaders.forEach(ctx.response()::putHeader);
                 writeRaw(ctx, MALFORMED);
             }
         });
-        router.errorHandler(400, ctx -> writeRaw(ctx, MALFORMED));
     }
 
     private static final Problem MALFORMED = Problem.of("malformed-request", "Bad Request", 400,
             "The request's path or query is not a valid URI: percent-encode '%' and characters such as '|', '^', spaces");
+
+    /** quarkus.http.header."Name".value for every name, as the active profile resolves it. */
+    private static Map<String, String> configuredHeaders() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String property : config.getPropertyNames()) {
+            Matcher header = HEADER_PROPERTY.matcher(property);
+            if (header.matches()) {
+                String key = "quarkus.http.header." + header.group(1) + ".value";
+                config.getOptionalValue(key, String.class)
+                        .ifPresent(value -> headers.put(header.group(1).replace("\"", ""), value));
+            }
+        }
+        return Map.copyOf(headers);
+    }
+
+    /** The name of a header property, with or without a profile ("%prod.") in front. */
+    private static final Pattern HEADER_PROPERTY = Pattern.compile("(?:%[^.]+\\.)?quarkus\\.http\\.header\\.(.+)\\.value");
 
     /** The check Quarkus makes of every request target (java.net.URI's grammar, RFC 2396). */
     static boolean wellFormed(String uri) {
@@ -100,7 +133,8 @@ public class ProblemRoutes {
             return;
         }
         int status = ctx.statusCode();
-        if (failure == null && status >= 400 && status < 500) {
+        // Also with a failure: Vert.x refuses a request without a Host header with fail(400, exception).
+        if (status >= 400 && status < 500) {
             String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
             write(ctx, Problem.of(slugOf(reason), reason, status, "The request could not be processed"));
             return;

@@ -68,6 +68,20 @@ class PackagedGatewayIT {
             assertTrue(answer.contains("\"type\":\"urn:smarttown:problem:malformed-request\""), target + ": " + answer);
             // The fake care service answers with its name: it was not reached.
             assertFalse(answer.contains("\"service\""), target + ": " + answer);
+            // An answer like every other: the security headers and the request id are on it.
+            assertTrue(answer.contains("X-Content-Type-Options: nosniff"), target + ": " + answer);
+            assertTrue(answer.contains("Content-Security-Policy: default-src 'self'"), target + ": " + answer);
+            assertTrue(answer.contains("X-Request-ID: "), target + ": " + answer);
+        }
+    }
+
+    /** HTTP/1.1 requires a Host header; Vert.x refuses a request without one, and that is a 400 problem, not a 500. */
+    @Test
+    void aRequestWithoutAHostHeaderIsA400Problem() throws IOException {
+        for (String path : new String[] { "/api/care/alerts", "/q/health/ready", "/staff/" }) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), path + ": " + answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), path + ": " + answer);
         }
     }
 

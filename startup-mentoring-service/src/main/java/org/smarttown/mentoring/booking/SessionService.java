@@ -437,9 +437,8 @@ public class SessionService {
         return Panache.withSession(() -> agencySession(agency.agency(), id).chain(session -> view(session, agency)));
     }
 
-    /** The founder's sessions, newest start first, each with the founder's own place. */
     /**
-     * A founder's sessions. From a day on (what the founders' page shows by default): soonest first,
+     * A founder's sessions, each with the founder's own place. From a day on (what the founders' page shows by default): soonest first,
      * so the next session is on the first page however many lie further ahead. Without a day: the
      * whole history, latest first.
      */
