@@ -58,7 +58,8 @@ public class ProblemRoutes {
                 ctx.next();
             } else {
                 securityHeaders.forEach(ctx.response()::putHeader);
-                writeRaw(ctx, MALFORMED);
+                // The path as it was sent: decoding it for the instance is what fails.
+                end(ctx, MALFORMED.withInstance(ctx.request().path()));
             }
         });
     }
@@ -175,23 +176,15 @@ public class ProblemRoutes {
         return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 
-    /** For a request whose target cannot be decoded: its instance is the path as it was sent. */
-    private static void writeRaw(RoutingContext ctx, Problem problem) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
-            return;
-        }
-        ctx.response()
-                .setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(problem.withInstance(ctx.request().path()).toJson());
-    }
-
     /** Answers with the problem, its instance being the path the caller asked for. */
     public static void write(RoutingContext ctx, Problem problem) {
+        end(ctx, problem.withInstance(ctx.normalizedPath()));
+    }
+
+    private static void end(RoutingContext ctx, Problem problem) {
         ctx.response()
                 .setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(problem.withInstance(ctx.normalizedPath()).toJson());
+                .end(problem.toJson());
     }
 }

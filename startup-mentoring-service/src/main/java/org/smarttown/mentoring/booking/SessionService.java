@@ -438,9 +438,9 @@ public class SessionService {
     }
 
     /**
-     * A founder's sessions, each with the founder's own place. From a day on (what the founders' page shows by default): soonest first,
-     * so the next session is on the first page however many lie further ahead. Without a day: the
-     * whole history, latest first.
+     * A founder's sessions, each with the founder's own place. From a day on (what the founders' page
+     * shows by default): soonest first, so the next session is on the first page however many lie
+     * further ahead. Without a day: the whole history, latest first.
      */
     public Uni<Page<SessionView>> mine(Caller founder, LocalDate from, PageRequest page) {
         return Panache.withSession(() -> {
